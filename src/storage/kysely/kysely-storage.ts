@@ -1,0 +1,34 @@
+import { type Kysely, Migrator, type MigrationProvider } from 'kysely';
+import { migrations } from '../migrations/index.ts';
+import type { Storage, StorageCapabilities } from '../repositories.ts';
+import type { Database } from '../schema.ts';
+import { KyselyPlaceRepository, type SpatialSql } from './place-repository.ts';
+import { KyselyTaxonomyRepository } from './taxonomy-repository.ts';
+
+/** The storage both backends share; a backend brings its Kysely dialect and its spatial SQL. */
+export class KyselyStorage implements Storage {
+  readonly places: KyselyPlaceRepository;
+  readonly taxonomy: KyselyTaxonomyRepository;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly capabilities: StorageCapabilities,
+    spatial: SpatialSql,
+  ) {
+    this.places = new KyselyPlaceRepository(db, spatial);
+    this.taxonomy = new KyselyTaxonomyRepository(db);
+  }
+
+  async migrate(): Promise<{ applied: string[] }> {
+    const all = migrations(this.capabilities);
+    const provider: MigrationProvider = { getMigrations: async () => all };
+    const migrator = new Migrator({ db: this.db, provider, migrationTableName: 'kvartal_migrations' });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw new Error(`database migration failed: ${String(error)}`, { cause: error });
+    return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,238 @@
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import { type BBox, boxAround, distanceMeters } from '../../domain/geo.ts';
+import type { Place, PlaceData } from '../../domain/places/place.ts';
+import type {
+  HoursPattern,
+  PlaceFilter,
+  PlaceListQuery,
+  PlaceListRow,
+  PlacePoint,
+  PlaceRepository,
+} from '../repositories.ts';
+import type { Database } from '../schema.ts';
+import { placeColumns, placeFromRow } from './rows.ts';
+
+/** The one thing the two backends do differently for places: how a bounding box uses the spatial index. */
+export interface SpatialSql {
+  inBBox(eb: ExpressionBuilder<Database, 'places'>, bbox: BBox): Expression<SqlBool>;
+}
+
+type PlacesQuery<O> = SelectQueryBuilder<Database, 'places', O>;
+
+// Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound-parameter limits.
+const INSERT_CHUNK = 500;
+// "Near" searches widen from this radius until a page is full: cheap in dense centres, complete at the edge.
+const NEAR_START_RADIUS_M = 400;
+
+export class KyselyPlaceRepository implements PlaceRepository {
+  private readonly hoursIds = new Map<string, number>();
+  private readonly pendingHoursIds = new Map<string, number>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly spatial: SpatialSql,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async insert(data: PlaceData): Promise<Place> {
+    return this.writing(async (trx) => {
+      const timestamp = this.now().toISOString();
+      const row = await trx
+        .insertInto('places')
+        .values({ ...placeColumns(data), hours_id: await this.hoursId(trx, data.hours), created_at: timestamp, updated_at: timestamp })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await bumpDataVersion(trx);
+      return placeFromRow(row);
+    });
+  }
+
+  async insertMany(data: readonly PlaceData[]): Promise<number> {
+    if (data.length === 0) return 0;
+    await this.writing(async (trx) => {
+      const timestamp = this.now().toISOString();
+      for (let start = 0; start < data.length; start += INSERT_CHUNK) {
+        const chunk = data.slice(start, start + INSERT_CHUNK);
+        const values = [];
+        for (const place of chunk) {
+          values.push({
+            ...placeColumns(place),
+            hours_id: await this.hoursId(trx, place.hours),
+            created_at: timestamp,
+            updated_at: timestamp,
+          });
+        }
+        await trx.insertInto('places').values(values).execute();
+      }
+      await bumpDataVersion(trx);
+    });
+    return data.length;
+  }
+
+  async update(id: number, data: PlaceData): Promise<Place | null> {
+    return this.writing(async (trx) => {
+      const row = await trx
+        .updateTable('places')
+        .set({ ...placeColumns(data), hours_id: await this.hoursId(trx, data.hours), updated_at: this.now().toISOString() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return null;
+      await bumpDataVersion(trx);
+      return placeFromRow(row);
+    });
+  }
+
+  async get(id: number): Promise<Place | null> {
+    const row = await this.db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? placeFromRow(row) : null;
+  }
+
+  async list(query: PlaceListQuery): Promise<PlaceListRow[]> {
+    if (query.near) return this.listNear(query, query.near);
+    let select = this.filtered(this.db.selectFrom('places').selectAll(), query);
+    if (query.after) select = select.where('id', '>', query.after.id);
+    const rows = await select.orderBy('id').limit(query.limit).execute();
+    return rows.map(placeFromRow);
+  }
+
+  /** Nearest first: candidates from a widening box, exact distances in JS, keyset on (distance, id). */
+  private async listNear(query: PlaceListQuery, near: NonNullable<PlaceListQuery['near']>): Promise<PlaceListRow[]> {
+    const centre = [near.lon, near.lat] as const;
+    const afterDistance = query.after?.distanceM ?? -1;
+    const afterId = query.after?.id ?? 0;
+    let radius = Math.min(near.radiusM, Math.max(NEAR_START_RADIUS_M, afterDistance * 1.5));
+    for (;;) {
+      const box = boxAround(centre, radius);
+      const candidates = await this.filtered(this.db.selectFrom('places').select(['id', 'lon', 'lat']), query)
+        .where((eb) => this.spatial.inBBox(eb, box))
+        .execute();
+      const ranked = candidates
+        .map((c) => ({ id: Number(c.id), distanceM: Math.round(distanceMeters(centre, [c.lon, c.lat]) * 10) / 10 }))
+        .filter((c) => c.distanceM <= radius)
+        .filter((c) => c.distanceM > afterDistance || (c.distanceM === afterDistance && c.id > afterId))
+        .sort((a, b) => a.distanceM - b.distanceM || a.id - b.id);
+      if (ranked.length >= query.limit || radius >= near.radiusM) {
+        const page = ranked.slice(0, query.limit);
+        if (page.length === 0) return [];
+        const rows = await this.db
+          .selectFrom('places')
+          .selectAll()
+          .where(
+            'id',
+            'in',
+            page.map((p) => p.id),
+          )
+          .execute();
+        const byId = new Map(rows.map((row) => [Number(row.id), placeFromRow(row)]));
+        return page.flatMap((p) => {
+          const place = byId.get(p.id);
+          return place ? [{ ...place, distanceM: p.distanceM }] : [];
+        });
+      }
+      radius = Math.min(near.radiusM, radius * 3);
+    }
+  }
+
+  async count(filter: PlaceFilter): Promise<number> {
+    const row = await this.filtered(
+      this.db.selectFrom('places').select((eb) => eb.fn.countAll<number>().as('n')),
+      filter,
+    ).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async *points(batchSize = 50_000): AsyncIterable<PlacePoint[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('places')
+        .select(['id', 'lon', 'lat', 'category', 'city', 'neighbourhood', 'language_mask', 'hours_id'])
+        .where('status', '=', 'active')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(batchSize)
+        .execute();
+      if (rows.length === 0) return;
+      after = Number(rows[rows.length - 1]?.id);
+      yield rows.map((r) => ({
+        id: Number(r.id),
+        lon: r.lon,
+        lat: r.lat,
+        category: r.category,
+        city: r.city,
+        neighbourhood: r.neighbourhood,
+        languageMask: Number(r.language_mask),
+        hoursId: r.hours_id === null ? null : Number(r.hours_id),
+      }));
+      if (rows.length < batchSize) return;
+    }
+  }
+
+  async hoursPatterns(): Promise<HoursPattern[]> {
+    const rows = await this.db.selectFrom('hours_patterns').select(['id', 'value']).execute();
+    return rows.map((r) => ({ id: Number(r.id), value: r.value }));
+  }
+
+  async deleteDemo(): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx.deleteFrom('places').where('is_demo', '=', 1).executeTakeFirst();
+      await bumpDataVersion(trx);
+      return Number(result.numDeletedRows);
+    });
+  }
+
+  async dataVersion(): Promise<number> {
+    const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
+    return Number(row?.value ?? 0);
+  }
+
+  private filtered<O>(select: PlacesQuery<O>, filter: PlaceFilter): PlacesQuery<O> {
+    let q = select;
+    if (filter.statuses) q = q.where('status', 'in', filter.statuses);
+    if (filter.categories) q = q.where('category', 'in', filter.categories);
+    if (filter.city) q = q.where('city', '=', filter.city);
+    if (filter.neighbourhood) q = q.where('neighbourhood', '=', filter.neighbourhood);
+    if (filter.languageMask) q = q.where(sql<SqlBool>`(language_mask & ${filter.languageMask}) <> 0`);
+    if (filter.hoursIds) {
+      const ids = filter.hoursIds;
+      q = ids.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('hours_id', 'in', ids);
+    }
+    for (const word of filter.words ?? []) q = q.where('search_text', 'like', `%${word}%`);
+    if (filter.bbox) {
+      const bbox = filter.bbox;
+      q = q.where((eb) => this.spatial.inBBox(eb, bbox));
+    }
+    return q;
+  }
+
+  /** A write transaction; hours-pattern ids it created are remembered only once it has committed. */
+  private async writing<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    this.pendingHoursIds.clear();
+    try {
+      const result = await this.db.transaction().execute(work);
+      for (const [value, id] of this.pendingHoursIds) this.hoursIds.set(value, id);
+      return result;
+    } finally {
+      this.pendingHoursIds.clear();
+    }
+  }
+
+  private async hoursId(db: Kysely<Database>, hours: string | null): Promise<number | null> {
+    if (hours === null) return null;
+    const known = this.hoursIds.get(hours) ?? this.pendingHoursIds.get(hours);
+    if (known !== undefined) return known;
+    await db.insertInto('hours_patterns').values({ value: hours }).onConflict((oc) => oc.column('value').doNothing()).execute();
+    const row = await db.selectFrom('hours_patterns').select('id').where('value', '=', hours).executeTakeFirstOrThrow();
+    this.pendingHoursIds.set(hours, Number(row.id));
+    return Number(row.id);
+  }
+}
+
+async function bumpDataVersion(db: Kysely<Database>): Promise<void> {
+  await db
+    .updateTable('meta')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('key', '=', 'data_version')
+    .execute();
+}

@@ -1,0 +1,113 @@
+import type { SpokenLanguage } from '../../domain/languages.ts';
+import { languageMask } from '../../domain/languages.ts';
+import type { Locale } from '../../domain/locales.ts';
+import type { Place, PlaceData, PlaceStatus } from '../../domain/places/place.ts';
+import { foldText } from '../../domain/text.ts';
+import type { Category, City } from '../../domain/taxonomy.ts';
+import type { CategoryTable, CityTable, NeighbourhoodTable, PlaceTable } from '../schema.ts';
+
+type PlaceRow = Omit<PlaceTable, 'id'> & { id: number };
+export type PlaceColumns = Omit<PlaceTable, 'id' | 'created_at' | 'updated_at' | 'hours_id'>;
+
+export function placeFromRow(row: PlaceRow): Place {
+  return {
+    id: Number(row.id),
+    status: row.status as PlaceStatus,
+    category: row.category,
+    extraCategories: JSON.parse(row.extra_categories),
+    names: JSON.parse(row.names),
+    originalLocale: row.original_locale as Locale,
+    descriptions: JSON.parse(row.descriptions),
+    lon: row.lon,
+    lat: row.lat,
+    address: row.address,
+    city: row.city,
+    neighbourhood: row.neighbourhood,
+    contacts: JSON.parse(row.contacts),
+    hours: row.hours,
+    languages: JSON.parse(row.languages) as SpokenLanguage[],
+    tags: JSON.parse(row.tags),
+    isDemo: row.is_demo === 1 || (row.is_demo as unknown) === true,
+    provenance: {
+      source: row.source,
+      ...(row.source_id ? { sourceId: row.source_id } : {}),
+      ...(row.source_layer ? { layer: row.source_layer } : {}),
+    },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function placeColumns(data: PlaceData): PlaceColumns {
+  return {
+    status: data.status,
+    category: data.category,
+    extra_categories: JSON.stringify(data.extraCategories),
+    names: JSON.stringify(data.names),
+    original_locale: data.originalLocale,
+    descriptions: JSON.stringify(data.descriptions),
+    lon: data.lon,
+    lat: data.lat,
+    address: data.address,
+    city: data.city,
+    neighbourhood: data.neighbourhood,
+    contacts: JSON.stringify(data.contacts),
+    hours: data.hours,
+    languages: JSON.stringify(data.languages),
+    language_mask: languageMask(data.languages),
+    tags: JSON.stringify(data.tags),
+    is_demo: data.isDemo ? 1 : 0,
+    source: data.provenance.source,
+    source_id: data.provenance.sourceId ?? null,
+    source_layer: data.provenance.layer ?? null,
+    search_text: searchText(data),
+  };
+}
+
+/** Everything the basic text search looks in, folded once at write time. */
+function searchText(data: PlaceData): string {
+  const parts = [
+    ...Object.values(data.names),
+    ...Object.values(data.descriptions),
+    data.address ?? '',
+    ...data.tags,
+    data.contacts.phone?.replace(/\D/g, '') ?? '',
+  ];
+  return ` ${foldText(parts.join(' '))} `;
+}
+
+export function categoryFromRow(row: CategoryTable): Category {
+  return {
+    slug: row.slug,
+    parent: row.parent,
+    names: JSON.parse(row.names),
+    synonyms: JSON.parse(row.synonyms),
+    color: row.color,
+    sort: Number(row.sort),
+  };
+}
+
+export function categoryToRow(category: Category): CategoryTable {
+  return {
+    slug: category.slug,
+    parent: category.parent,
+    names: JSON.stringify(category.names),
+    synonyms: JSON.stringify(category.synonyms),
+    color: category.color,
+    sort: category.sort,
+  };
+}
+
+export function cityFromRows(row: CityTable, neighbourhoods: NeighbourhoodTable[]): City {
+  return {
+    slug: row.slug,
+    names: JSON.parse(row.names),
+    timeZone: row.time_zone,
+    centre: [row.centre_lon, row.centre_lat],
+    zoom: Number(row.zoom),
+    bounds: JSON.parse(row.bounds),
+    neighbourhoods: neighbourhoods
+      .filter((n) => n.city === row.slug)
+      .map((n) => ({ slug: n.slug, city: n.city, names: JSON.parse(n.names), centre: [n.centre_lon, n.centre_lat] })),
+  };
+}

@@ -1,0 +1,85 @@
+import type { BBox } from '../domain/geo.ts';
+import type { Place, PlaceData, PlaceStatus } from '../domain/places/place.ts';
+import type { Category, City } from '../domain/taxonomy.ts';
+
+/** Filters shared by list queries, the cluster index and counts. Slugs are validated before they get here. */
+export interface PlaceFilter {
+  bbox?: BBox;
+  /** Category slugs; a group slug has already been expanded to its children. */
+  categories?: string[];
+  city?: string;
+  neighbourhood?: string;
+  /** Any of these languages (bit mask of domain/languages). */
+  languageMask?: number;
+  /** Only places whose hours pattern id is in this set (the open-now patterns). */
+  hoursIds?: number[];
+  /** Case- and diacritic-folded words that must all occur in the place's search text. */
+  words?: string[];
+  statuses?: PlaceStatus[];
+}
+
+export interface PlaceListQuery extends PlaceFilter {
+  /** Nearest first from this point, within radiusM. */
+  near?: { lon: number; lat: number; radiusM: number };
+  limit: number;
+  /** Keyset position after which the page starts: the last row's sort key. */
+  after?: { id: number; distanceM?: number };
+}
+
+export interface PlaceListRow extends Place {
+  distanceM?: number;
+}
+
+/** A compact row for the in-memory viewport/cluster index. */
+export interface PlacePoint {
+  id: number;
+  lon: number;
+  lat: number;
+  category: string;
+  city: string;
+  neighbourhood: string | null;
+  languageMask: number;
+  hoursId: number | null;
+}
+
+export interface HoursPattern {
+  id: number;
+  value: string;
+}
+
+export interface PlaceRepository {
+  insert(data: PlaceData): Promise<Place>;
+  /** Bulk insert in one transaction per call; returns how many were written. */
+  insertMany(data: readonly PlaceData[]): Promise<number>;
+  update(id: number, data: PlaceData): Promise<Place | null>;
+  get(id: number): Promise<Place | null>;
+  list(query: PlaceListQuery): Promise<PlaceListRow[]>;
+  count(filter: PlaceFilter): Promise<number>;
+  /** Active places' points, streamed in id order, for building in-memory indexes. */
+  points(batchSize?: number): AsyncIterable<PlacePoint[]>;
+  hoursPatterns(): Promise<HoursPattern[]>;
+  deleteDemo(): Promise<number>;
+  /** A number that grows with every write to places; cheap to read; shared by all app processes. */
+  dataVersion(): Promise<number>;
+}
+
+export interface TaxonomyRepository {
+  categories(): Promise<Category[]>;
+  upsertCategory(category: Category): Promise<void>;
+  cities(): Promise<City[]>;
+  upsertCity(city: City): Promise<void>;
+}
+
+/** What a backend can do natively, asked as capabilities rather than "is this postgres". */
+export interface StorageCapabilities {
+  readonly name: 'sqlite' | 'postgres';
+  readonly nativeNearestNeighbour: boolean;
+}
+
+export interface Storage {
+  readonly capabilities: StorageCapabilities;
+  readonly places: PlaceRepository;
+  readonly taxonomy: TaxonomyRepository;
+  migrate(): Promise<{ applied: string[] }>;
+  close(): Promise<void>;
+}
