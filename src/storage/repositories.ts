@@ -53,6 +53,8 @@ export interface PlaceRepository {
   insertMany(data: readonly PlaceData[]): Promise<number>;
   update(id: number, data: PlaceData): Promise<Place | null>;
   get(id: number): Promise<Place | null>;
+  /** Several places by id, in no particular order; missing ids are left out. */
+  getMany(ids: readonly number[]): Promise<Place[]>;
   list(query: PlaceListQuery): Promise<PlaceListRow[]>;
   count(filter: PlaceFilter): Promise<number>;
   /** Active places' points, streamed in id order, for building in-memory indexes. */

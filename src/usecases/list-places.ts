@@ -28,7 +28,7 @@ export interface ListPlacesRequest {
 }
 
 export interface ListPlacesResult {
-  items: PlaceView[];
+  items: Array<PlaceView & { distanceM?: number }>;
   nextCursor: string | null;
 }
 
@@ -55,7 +55,11 @@ export async function listPlaces(ctx: AppContext, request: ListPlacesRequest): P
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ id: last.id, ...(last.distanceM !== undefined ? { d: last.distanceM } : {}) }) : null;
   const now = ctx.now();
-  return { items: page.map((row) => presentPlace(row, request.locale, ctx.taxonomy, now)), nextCursor };
+  const items = page.map((row) => ({
+    ...presentPlace(row, request.locale, ctx.taxonomy, now),
+    ...(row.distanceM !== undefined ? { distanceM: row.distanceM } : {}),
+  }));
+  return { items, nextCursor };
 }
 
 /** Turns the request's filters into a storage filter, rejecting unknown slugs by name. */

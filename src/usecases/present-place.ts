@@ -37,8 +37,13 @@ export interface PlaceView {
   updatedAt: string;
 }
 
-export function placePath(id: number, name: string): string {
-  return `/p/${id}-${slugify(name)}`;
+/** The place page's path. The slug comes from a Latin-script name when there is one, so links stay stable across locales. */
+export function placePath(place: Pick<Place, 'id' | 'names' | 'originalLocale'>): string {
+  return `/p/${place.id}-${placeSlug(place)}`;
+}
+
+function placeSlug(place: Pick<Place, 'names' | 'originalLocale'>): string {
+  return slugify(place.names['sr-Latn'] ?? place.names.en ?? pickText(place.names, 'ru', place.originalLocale));
 }
 
 export function presentPlace(place: Place, locale: Locale, taxonomy: Taxonomy, now: Date): PlaceView {
@@ -50,12 +55,10 @@ export function presentPlace(place: Place, locale: Locale, taxonomy: Taxonomy, n
       ? hoursStatus(place.hours, now, city?.timeZone ?? 'Europe/Belgrade')
       : null;
   const name = pickText(place.names, locale, place.originalLocale);
-  // Slugs come from a Latin-script name when there is one so that links stay stable across locales.
-  const slugName = place.names['sr-Latn'] ?? place.names.en ?? pickText(place.names, 'ru', place.originalLocale);
   return {
     id: place.id,
-    slug: slugify(slugName),
-    path: placePath(place.id, slugName),
+    slug: placeSlug(place),
+    path: placePath(place),
     name,
     description: pickText(place.descriptions, locale, place.originalLocale),
     category: place.category,

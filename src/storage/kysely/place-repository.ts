@@ -88,6 +88,12 @@ export class KyselyPlaceRepository implements PlaceRepository {
     return row ? placeFromRow(row) : null;
   }
 
+  async getMany(ids: readonly number[]): Promise<Place[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('places').selectAll().where('id', 'in', [...ids]).execute();
+    return rows.map(placeFromRow);
+  }
+
   async list(query: PlaceListQuery): Promise<PlaceListRow[]> {
     if (query.near) return this.listNear(query, query.near);
     let select = this.filtered(this.db.selectFrom('places').selectAll(), query);
@@ -115,16 +121,8 @@ export class KyselyPlaceRepository implements PlaceRepository {
       if (ranked.length >= query.limit || radius >= near.radiusM) {
         const page = ranked.slice(0, query.limit);
         if (page.length === 0) return [];
-        const rows = await this.db
-          .selectFrom('places')
-          .selectAll()
-          .where(
-            'id',
-            'in',
-            page.map((p) => p.id),
-          )
-          .execute();
-        const byId = new Map(rows.map((row) => [Number(row.id), placeFromRow(row)]));
+        const places = await this.getMany(page.map((p) => p.id));
+        const byId = new Map(places.map((place) => [place.id, place]));
         return page.flatMap((p) => {
           const place = byId.get(p.id);
           return place ? [{ ...place, distanceM: p.distanceM }] : [];

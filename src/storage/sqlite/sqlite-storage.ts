@@ -7,9 +7,11 @@ import type { SpatialSql } from '../kysely/place-repository.ts';
 import type { Database } from '../schema.ts';
 
 const spatial: SpatialSql = {
+  // The R*Tree stores 32-bit floats rounded outwards, so it finds candidates and the exact columns decide.
   inBBox: (_eb, b) =>
-    sql<SqlBool>`places.id IN (SELECT id FROM places_rtree WHERE min_lon >= ${b.minLon} AND max_lon <= ${b.maxLon}
-      AND min_lat >= ${b.minLat} AND max_lat <= ${b.maxLat})`,
+    sql<SqlBool>`places.id IN (SELECT id FROM places_rtree WHERE max_lon >= ${b.minLon} AND min_lon <= ${b.maxLon}
+      AND max_lat >= ${b.minLat} AND min_lat <= ${b.maxLat})
+      AND places.lon BETWEEN ${b.minLon} AND ${b.maxLon} AND places.lat BETWEEN ${b.minLat} AND ${b.maxLat}`,
 };
 
 /** SQLite through better-sqlite3: WAL so readers never wait for the writer, foreign keys enforced. */

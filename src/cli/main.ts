@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config.ts';
+import { describeDatabase, openStorage } from '../storage/open-storage.ts';
+import { createContext } from '../usecases/create-context.ts';
+import { clearDemo, loadDemo } from '../usecases/demo-data.ts';
+import { progressBar } from './progress.ts';
+import { serve } from './serve.ts';
+
+const USAGE = `Usage: kvartal <command> [options]
+
+Commands:
+  serve                 Start the web server (loads demo data into an empty database)
+  migrate               Bring the database schema up to date
+  demo [--count N]      Load the demo community (default 400 places)
+  demo --clear          Remove all demo places
+
+Environment: DATABASE_URL (default ./data/kvartal.db; postgres://… for PostgreSQL), PORT, HOST, PUBLIC_URL,
+MAP_PMTILES, MAP_TILES_UPSTREAM, MAP_GLYPHS_DIR, ADMIN_TOKEN. See README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = readConfig();
+  switch (command) {
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'migrate': {
+      const storage = openStorage(config.databaseUrl);
+      try {
+        const { applied } = await storage.migrate();
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { clear: { type: 'boolean' }, count: { type: 'string' } } });
+      const storage = openStorage(config.databaseUrl);
+      try {
+        const ctx = await createContext(storage);
+        if (values.clear) {
+          const removed = await clearDemo(ctx.storage);
+          console.log(`Removed ${removed} demo places from ${describeDatabase(config.databaseUrl)}.`);
+          return 0;
+        }
+        const count = values.count ? Number(values.count) : undefined;
+        if (count !== undefined && !(Number.isInteger(count) && count > 0)) {
+          console.error('--count must be a positive whole number');
+          return 2;
+        }
+        const bar = progressBar('Demo places', count ?? 400);
+        const loaded = await loadDemo(ctx.storage, count, bar.update);
+        bar.done();
+        console.log(`Loaded ${loaded} demo places into ${describeDatabase(config.databaseUrl)}. Remove them with: npx kvartal demo --clear`);
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

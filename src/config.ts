@@ -1,0 +1,36 @@
+import { DEFAULT_DATABASE_URL } from './storage/open-storage.ts';
+
+/** Everything the operator can set, read from the environment once. */
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  publicUrl: string | null;
+  /** A local PMTiles basemap file, served with HTTP range reads. */
+  mapPmtiles: string | null;
+  /** An upstream tile URL template ({z}/{x}/{y}), proxied and cached on disk. */
+  mapTilesUpstream: string | null;
+  tileCacheDir: string;
+  /** A directory of glyph PBFs ({fontstack}/{range}.pbf) for basemap labels. */
+  mapGlyphsDir: string | null;
+  /** Lets the operator write through the API until accounts exist. */
+  adminToken: string | null;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    port,
+    host: env.HOST || '127.0.0.1',
+    publicUrl: env.PUBLIC_URL || null,
+    mapPmtiles: env.MAP_PMTILES || null,
+    mapTilesUpstream: env.MAP_TILES_UPSTREAM || null,
+    tileCacheDir: env.TILE_CACHE_DIR || './data/tile-cache',
+    mapGlyphsDir: env.MAP_GLYPHS_DIR || null,
+    adminToken: env.ADMIN_TOKEN || null,
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import compress from '@fastify/compress';
+import etag from '@fastify/etag';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { AppContext } from '../usecases/context.ts';
+import { webRoutes } from '../web/routes.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { placeRoutes } from './places/routes.ts';
+import { taxonomyRoutes } from './taxonomy/routes.ts';
+
+export interface AppOptions {
+  ctx: AppContext;
+  config: Pick<Config, 'adminToken' | 'logLevel' | 'publicUrl'>;
+  /** Where Vite put the browser bundle. */
+  clientDir?: string;
+  logger?: boolean;
+}
+
+/** The whole HTTP surface: JSON API under /api/v1 (with its OpenAPI document) and the server-rendered web. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: options.config.logLevel },
+    trustProxy: true,
+    // Query strings are parsed by the routes themselves so that each bad value gets a named error.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app);
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'] });
+  await app.register(etag);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kvartal API',
+        version: '1',
+        description: 'Places, categories and cities of a community map. Responses are GeoJSON where they have a position.',
+      },
+      servers: options.config.publicUrl ? [{ url: options.config.publicUrl }] : [],
+      tags: [
+        { name: 'places', description: 'Places, search and map clusters' },
+        { name: 'taxonomy', description: 'Categories, cities and neighbourhoods' },
+      ],
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      api.addHook('onSend', async (_request, reply) => {
+        // The read API is open data: other sites may call it from the browser.
+        reply.header('access-control-allow-origin', '*');
+      });
+      await api.register(placeRoutes, { ctx: options.ctx, adminToken: options.config.adminToken });
+      await api.register(taxonomyRoutes, { ctx: options.ctx });
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(webRoutes, { ctx: options.ctx, clientDir: options.clientDir ?? resolve('dist/client') });
+  return app;
+}

@@ -1,0 +1,141 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { InputError } from '../../domain/errors.ts';
+import { DEFAULT_LOCALE } from '../../domain/locales.ts';
+import type { AppContext } from '../../usecases/context.ts';
+import { createPlace } from '../../usecases/create-place.ts';
+import { getPlace } from '../../usecases/get-place.ts';
+import { listPlaces } from '../../usecases/list-places.ts';
+import { presentPlace } from '../../usecases/present-place.ts';
+import { viewportClusters } from '../../usecases/viewport-clusters.ts';
+import { parseBBox, parseBoolean, parseList, parseLocale, parseNear, parseNumber } from '../params.ts';
+import { ErrorBody, errorResponses } from '../schemas.ts';
+import { placeFeature } from './geojson.ts';
+import {
+  ClusterCollection,
+  ClustersQuery,
+  CreatePlaceBody,
+  ListPlacesQuery,
+  PlaceCollection,
+  PlaceFeature,
+  PlaceIdParams,
+  PlaceQuery,
+} from './schemas.ts';
+
+const READ_CACHE = 'public, max-age=30, stale-while-revalidate=60';
+
+export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToken: string | null }> = async (app, opts) => {
+  const { ctx } = opts;
+
+  app.get(
+    '/places',
+    {
+      schema: {
+        summary: 'Places as GeoJSON: search, filter, nearest first, paged by cursor',
+        tags: ['places'],
+        querystring: ListPlacesQuery,
+        response: { 200: PlaceCollection, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const near = parseNear(q.near);
+      const result = await listPlaces(ctx, {
+        ...(q.q !== undefined ? { q: q.q } : {}),
+        ...optional('bbox', parseBBox(q.bbox)),
+        ...optional('near', near),
+        ...optional('radiusM', parseNumber(q.radius_m, 'radius_m')),
+        ...optional('categories', parseList(q.category)),
+        ...optional('city', q.city || undefined),
+        ...optional('neighbourhood', q.neighbourhood || undefined),
+        ...optional('languages', parseList(q.languages)),
+        ...optional('openNow', parseBoolean(q.open_now, 'open_now')),
+        locale: parseLocale(q.locale, DEFAULT_LOCALE),
+        ...optional('limit', parseNumber(q.limit, 'limit')),
+        ...optional('cursor', q.cursor || undefined),
+      });
+      reply.header('cache-control', READ_CACHE);
+      return {
+        type: 'FeatureCollection' as const,
+        features: result.items.map((item) => placeFeature(item, item.distanceM)),
+        next_cursor: result.nextCursor,
+      };
+    },
+  );
+
+  app.get(
+    '/places/:id',
+    {
+      schema: {
+        summary: 'One place as a GeoJSON Feature',
+        tags: ['places'],
+        params: PlaceIdParams,
+        querystring: PlaceQuery,
+        response: { 200: PlaceFeature, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      if (!/^\d+$/.test(request.params.id)) throw new InputError('id', 'must be a positive integer');
+      const place = await getPlace(ctx, id);
+      reply.header('cache-control', READ_CACHE);
+      return placeFeature(presentPlace(place, parseLocale(request.query.locale, DEFAULT_LOCALE), ctx.taxonomy, ctx.now()));
+    },
+  );
+
+  app.post(
+    '/places',
+    {
+      schema: {
+        summary: 'Add a place (operator token until accounts and moderation exist)',
+        tags: ['places'],
+        body: CreatePlaceBody,
+        response: { 201: PlaceFeature, 401: ErrorBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const token = request.headers.authorization?.replace(/^Bearer\s+/i, '');
+      if (!opts.adminToken || token !== opts.adminToken) {
+        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'an operator token is required' });
+      }
+      const place = await createPlace(ctx, request.body as never);
+      reply.code(201);
+      return placeFeature(presentPlace(place, place.originalLocale, ctx.taxonomy, ctx.now()));
+    },
+  );
+
+  app.get(
+    '/clusters',
+    {
+      schema: {
+        summary: 'Clusters and single places for a map viewport',
+        tags: ['places'],
+        querystring: ClustersQuery,
+        response: { 200: ClusterCollection, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const bbox = parseBBox(q.bbox);
+      if (!bbox) throw new InputError('bbox', 'is required');
+      const zoom = parseNumber(q.zoom, 'zoom');
+      if (zoom === undefined || zoom < 0 || zoom > 22) throw new InputError('zoom', 'must be a number from 0 to 22');
+      const features = await viewportClusters(ctx, {
+        bbox,
+        zoom,
+        locale: parseLocale(q.locale, DEFAULT_LOCALE),
+        ...optional('categories', parseList(q.category)),
+        ...optional('city', q.city || undefined),
+        ...optional('neighbourhood', q.neighbourhood || undefined),
+        ...optional('languages', parseList(q.languages)),
+        ...optional('openNow', parseBoolean(q.open_now, 'open_now')),
+      });
+      reply.header('cache-control', READ_CACHE);
+      return { type: 'FeatureCollection' as const, features };
+    },
+  );
+};
+
+/** `{ key: value }` when value is defined, `{}` otherwise (exactOptionalPropertyTypes forbids `key: undefined`). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
+}

@@ -1,0 +1,23 @@
+import { ClusterIndex } from '../search/cluster-index.ts';
+import type { Storage } from '../storage/repositories.ts';
+import type { AppContext } from './context.ts';
+import { OpenNow } from './open-now.ts';
+import { seedTaxonomy } from './seed-taxonomy.ts';
+import { Taxonomy } from './taxonomy.ts';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Belgrade';
+
+/** Migrates and seeds the database, then builds the per-process services around it. */
+export async function createContext(storage: Storage, options: { now?: () => Date } = {}): Promise<AppContext> {
+  await storage.migrate();
+  await seedTaxonomy(storage);
+  const taxonomy = await Taxonomy.load(storage);
+  const timeZone = taxonomy.cities[0]?.timeZone ?? DEFAULT_TIME_ZONE;
+  return {
+    storage,
+    taxonomy,
+    openNow: new OpenNow(storage, timeZone),
+    clusters: new ClusterIndex(storage),
+    now: options.now ?? (() => new Date()),
+  };
+}

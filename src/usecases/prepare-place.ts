@@ -1,0 +1,142 @@
+import { InputError } from '../domain/errors.ts';
+import { isValidLonLat } from '../domain/geo.ts';
+import { checkHours } from '../domain/hours.ts';
+import { isSpokenLanguage, type SpokenLanguage } from '../domain/languages.ts';
+import { isLocale, type Locale, type LocalizedText } from '../domain/locales.ts';
+import { CONTACT_FIELDS, type Contacts, PLACE_STATUSES, type PlaceData, type PlaceStatus } from '../domain/places/place.ts';
+import { neighbourhoodOf } from '../domain/taxonomy/neighbourhood-of.ts';
+import type { Taxonomy } from './taxonomy.ts';
+
+/** A place as a client or importer sends it: loosely typed, checked field by field here. */
+export interface PlaceInput {
+  names?: Record<string, string>;
+  original_locale?: string;
+  descriptions?: Record<string, string>;
+  category?: string;
+  extra_categories?: string[];
+  lon?: number;
+  lat?: number;
+  address?: string | null;
+  city?: string;
+  neighbourhood?: string | null;
+  contacts?: Record<string, string>;
+  hours?: string | null;
+  languages?: string[];
+  tags?: string[];
+  status?: string;
+}
+
+const CONTACT_PATTERNS: Record<(typeof CONTACT_FIELDS)[number], [RegExp, string]> = {
+  phone: [/^\+?[0-9 ()./-]{6,25}$/, 'must be a phone number such as +381 64 123 4567'],
+  website: [/^https?:\/\/[^\s/$.?#][^\s]{1,300}$/i, 'must be an http:// or https:// address'],
+  telegram: [/^@?[A-Za-z0-9_]{4,32}$/, 'must be a Telegram username such as @kvartal'],
+  instagram: [/^@?[A-Za-z0-9_.]{1,30}$/, 'must be an Instagram username such as @kvartal'],
+  email: [/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/, 'must be an e-mail address'],
+};
+
+/** Validates and completes a place: every problem is an InputError naming its field. Nothing is stored here. */
+export function preparePlace(input: PlaceInput, taxonomy: Taxonomy, defaults: Partial<PlaceData> = {}): PlaceData {
+  const names = localized('names', input.names, 200);
+  if (Object.keys(names).length === 0) throw new InputError('names', 'needs a name in at least one locale');
+  const originalLocale = input.original_locale ?? defaults.originalLocale ?? (Object.keys(names)[0] as Locale);
+  if (!isLocale(originalLocale)) throw new InputError('original_locale', `must be one of the locales`);
+
+  const category = input.category;
+  if (!category) throw new InputError('category', 'is required');
+  const known = taxonomy.category(category);
+  if (!known) throw new InputError('category', `unknown category "${category}"; see /api/v1/categories`);
+  if (known.parent === null) throw new InputError('category', `"${category}" is a group; choose one of its categories`);
+  const extraCategories = [...new Set(input.extra_categories ?? [])].filter((c) => c !== category);
+  for (const extra of extraCategories) {
+    if (!taxonomy.category(extra)) throw new InputError('extra_categories', `unknown category "${extra}"`);
+  }
+
+  const { lon, lat } = input;
+  if (typeof lon !== 'number' || typeof lat !== 'number') throw new InputError('lon/lat', 'both are required numbers');
+  if (!isValidLonLat(lon, lat)) throw new InputError('lon/lat', 'must be longitude −180…180 and latitude −90…90');
+  const located = neighbourhoodOf(taxonomy.cities, lon, lat);
+  const city = input.city ?? located?.city;
+  if (!city) throw new InputError('lon/lat', 'is outside every city this instance covers; give city explicitly');
+  if (!taxonomy.city(city)) throw new InputError('city', `unknown city "${city}"; see /api/v1/cities`);
+  let neighbourhood = input.neighbourhood ?? (located?.city === city ? located.neighbourhood : null);
+  if (neighbourhood) {
+    const n = taxonomy.neighbourhood(neighbourhood);
+    if (!n) throw new InputError('neighbourhood', `unknown neighbourhood "${neighbourhood}"`);
+    if (n.city !== city) throw new InputError('neighbourhood', `"${neighbourhood}" is not in ${city}`);
+  } else {
+    neighbourhood = null;
+  }
+
+  let hours: string | null = null;
+  if (input.hours !== undefined && input.hours !== null && input.hours.trim() !== '') {
+    const check = checkHours(input.hours);
+    if (!check.ok) throw new InputError('hours', check.problem);
+    hours = input.hours.trim();
+  }
+
+  const languages = [...new Set(input.languages ?? [])];
+  for (const code of languages) {
+    if (!isSpokenLanguage(code)) throw new InputError('languages', `unknown language code "${code}"`);
+  }
+
+  const status = input.status ?? defaults.status ?? 'active';
+  if (!(PLACE_STATUSES as readonly string[]).includes(status)) {
+    throw new InputError('status', `must be one of ${PLACE_STATUSES.join(', ')}`);
+  }
+
+  const tags = [...new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean))];
+  if (tags.length > 30) throw new InputError('tags', 'at most 30 tags');
+  const longTag = tags.find((t) => t.length > 60);
+  if (longTag) throw new InputError('tags', `"${longTag.slice(0, 20)}…" is longer than 60 characters`);
+
+  const address = input.address?.trim() || null;
+  if (address && address.length > 300) throw new InputError('address', 'must be at most 300 characters');
+
+  return {
+    names,
+    originalLocale,
+    descriptions: localized('descriptions', input.descriptions, 5000),
+    category,
+    extraCategories,
+    lon,
+    lat,
+    address,
+    city,
+    neighbourhood,
+    contacts: contacts(input.contacts),
+    hours,
+    languages: languages as SpokenLanguage[],
+    tags,
+    status: status as PlaceStatus,
+    isDemo: defaults.isDemo ?? false,
+    provenance: defaults.provenance ?? { source: 'api' },
+  };
+}
+
+function localized(field: string, value: Record<string, string> | undefined, maxLength: number): LocalizedText {
+  const out: LocalizedText = {};
+  for (const [locale, text] of Object.entries(value ?? {})) {
+    if (!isLocale(locale)) throw new InputError(`${field}.${locale}`, 'is not a locale (ru, sr-Latn, sr-Cyrl, en, uk)');
+    if (typeof text !== 'string') throw new InputError(`${field}.${locale}`, 'must be text');
+    const trimmed = text.trim();
+    if (trimmed.length > maxLength) throw new InputError(`${field}.${locale}`, `must be at most ${maxLength} characters`);
+    if (trimmed) out[locale] = trimmed;
+  }
+  return out;
+}
+
+function contacts(value: Record<string, string> | undefined): Contacts {
+  const out: Contacts = {};
+  for (const [key, raw] of Object.entries(value ?? {})) {
+    if (!(CONTACT_FIELDS as readonly string[]).includes(key)) {
+      throw new InputError(`contacts.${key}`, `is not a contact field (${CONTACT_FIELDS.join(', ')})`);
+    }
+    const field = key as (typeof CONTACT_FIELDS)[number];
+    const text = String(raw).trim();
+    if (!text) continue;
+    const [pattern, problem] = CONTACT_PATTERNS[field];
+    if (!pattern.test(text)) throw new InputError(`contacts.${key}`, problem);
+    out[field] = field === 'telegram' || field === 'instagram' ? text.replace(/^@?/, '@') : text;
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import { html, type SafeHtml } from '../html.ts';
+import type { Translator } from '../i18n/index.ts';
+import { type HoursState, hoursStatusLine } from './hours.ts';
+
+/**
+ * What a list entry needs. The server builds it from a PlaceView, the browser from an API feature, and both
+ * render it with the functions below, so the list looks the same whichever side drew it.
+ */
+export interface PlaceCard extends HoursState {
+  id: number;
+  name: string;
+  href: string;
+  category: string;
+  categoryName: string;
+  neighbourhoodName: string | null;
+  cityName: string;
+  languages: string[];
+  lon: number;
+  lat: number;
+}
+
+export interface ResultsPage {
+  items: PlaceCard[];
+  /** The next page's link (a plain GET link; the browser script turns it into "show more"). */
+  nextHref: string | null;
+  /** Shown on later pages of the no-JavaScript list. */
+  firstHref: string | null;
+  /** True when the list follows the map's viewport. */
+  inArea: boolean;
+}
+
+export function categoryBadge(slug: string, name: string): SafeHtml {
+  return html`<span class="cat cat--${slug}">${name}</span>`;
+}
+
+export function languageBadges(tr: Translator, codes: readonly string[], label: string = tr.m.list.languages): SafeHtml {
+  if (!codes.length) return html``;
+  const names = codes.map((code) => tr.languageName(code)).join(', ');
+  return html`<p class="langs"><span class="visually-hidden">${label} ${names}</span>${codes.map(
+    (code) => html`<span class="lang" aria-hidden="true" title="${tr.languageName(code)}">${code.toUpperCase()}</span>`,
+  )}</p>`;
+}
+
+export function placeCard(tr: Translator, place: PlaceCard): SafeHtml {
+  const where = [place.neighbourhoodName, place.cityName].filter(Boolean).join(', ');
+  return html`<li class="card" data-id="${place.id}" data-lon="${place.lon}" data-lat="${place.lat}">
+    <h3 class="card__name"><a href="${place.href}">${place.name}</a></h3>
+    <p class="card__meta">${categoryBadge(place.category, place.categoryName)}<span class="card__where">${where}</span></p>
+    ${hoursStatusLine(tr, place)}
+    ${languageBadges(tr, place.languages)}
+  </li>`;
+}
+
+export function placeCards(tr: Translator, items: readonly PlaceCard[]): SafeHtml {
+  return html`${items.map((item) => placeCard(tr, item))}`;
+}
+
+/** The one-line summary above the list ("12 places in this part of the map"); also read out by screen readers. */
+export function resultsStatus(tr: Translator, page: ResultsPage): string {
+  if (!page.items.length) return tr.m.list.empty;
+  const count = tr.plural(page.inArea ? tr.m.list.shownInArea : tr.m.list.shown, page.items.length);
+  return page.nextHref ? `${count}. ${tr.m.list.more}` : count;
+}
+
+export function resultsBody(tr: Translator, page: ResultsPage): SafeHtml {
+  if (!page.items.length) {
+    return html`<p class="empty">${tr.m.list.emptyHint}</p>`;
+  }
+  return html`<ol class="cards" id="cards">${placeCards(tr, page.items)}</ol>
+    ${pager(tr, page)}`;
+}
+
+export function pager(tr: Translator, page: Pick<ResultsPage, 'nextHref' | 'firstHref'>): SafeHtml {
+  if (!page.nextHref && !page.firstHref) return html``;
+  return html`<nav class="pager" aria-label="${tr.m.list.heading}">
+    ${page.firstHref ? html`<a href="${page.firstHref}">${tr.m.list.firstPage}</a>` : ''}
+    ${page.nextHref ? html`<a class="pager__next" rel="next" href="${page.nextHref}">${tr.m.list.nextPage}</a>` : ''}
+  </nav>`;
+}
