@@ -13,8 +13,11 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-const stale = !existsSync(marker) || Math.max(...sources.filter(existsSync).map(newest)) > statSync(marker).mtimeMs;
+const stale =
+  !existsSync(marker) || Math.max(...sources.filter(existsSync).map(newest)) > statSync(marker).mtimeMs;
 if (stale) {
   console.error('Building the browser bundle (vite build)…');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
 }

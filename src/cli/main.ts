@@ -35,7 +35,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'demo': {
-      const { values } = parseArgs({ args: rest, options: { clear: { type: 'boolean' }, count: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { clear: { type: 'boolean' }, count: { type: 'string' } },
+      });
       const storage = openStorage(config.databaseUrl);
       try {
         const ctx = await createContext(storage);
@@ -52,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
         const bar = progressBar('Demo places', count ?? 400);
         const loaded = await loadDemo(ctx.storage, count, bar.update);
         bar.done();
-        console.log(`Loaded ${loaded} demo places into ${describeDatabase(config.databaseUrl)}. Remove them with: npx kvartal demo --clear`);
+        console.log(
+          `Loaded ${loaded} demo places into ${describeDatabase(config.databaseUrl)}. Remove them with: npx kvartal demo --clear`,
+        );
       } finally {
         await storage.close();
       }

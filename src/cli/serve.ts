@@ -23,5 +23,7 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Kvartal is serving ${describeDatabase(config.databaseUrl)} at http://${config.host}:${config.port}/`);
+  app.log.info(
+    `Kvartal is serving ${describeDatabase(config.databaseUrl)} at http://${config.host}:${config.port}/`,
+  );
 }

@@ -493,7 +493,12 @@ function prepareKits(): Map<string, PreparedKit> {
         return { ru, sr, slug, handle: slug.replaceAll('-', '_') };
       }),
       about: split(kit.about).map(pair),
-      hours: kit.hours.map((index) => DEMO_HOURS[index] ?? DEMO_HOURS[0]),
+      hours: kit.hours.map((index) => {
+        const hours = DEMO_HOURS[index];
+        if (hours === undefined)
+          throw new Error(`KITS["${category.slug}"] names DEMO_HOURS[${index}], which does not exist`);
+        return hours;
+      }),
       tags: split(kit.tags, TAG_SEPARATOR),
       quote: kit.quote !== false,
     });

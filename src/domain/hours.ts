@@ -111,7 +111,11 @@ export function hoursStatus(value: string, now: Date, timeZone: string): HoursSt
 }
 
 /** One line per weekday (Monday first) of the next seven days: [[from, to] as "HH:MM"] intervals. */
-export function weekSchedule(value: string, now: Date, timeZone: string): Array<{ weekday: number; intervals: [string, string][] }> | null {
+export function weekSchedule(
+  value: string,
+  now: Date,
+  timeZone: string,
+): Array<{ weekday: number; intervals: [string, string][] }> | null {
   let parsed: OpeningHours;
   try {
     parsed = parse(value.trim());

@@ -3,8 +3,36 @@
  * test in SQL and in the in-memory index (fast at a million places).
  */
 export const SPOKEN_LANGUAGES = [
-  'ru', 'sr', 'en', 'uk', 'be', 'de', 'fr', 'it', 'es', 'tr', 'hy', 'ka', 'he', 'zh', 'ar', 'pl', 'hu', 'ro',
-  'bg', 'mk', 'hr', 'sl', 'kk', 'uz', 'az', 'fa', 'el', 'pt', 'ja', 'ko',
+  'ru',
+  'sr',
+  'en',
+  'uk',
+  'be',
+  'de',
+  'fr',
+  'it',
+  'es',
+  'tr',
+  'hy',
+  'ka',
+  'he',
+  'zh',
+  'ar',
+  'pl',
+  'hu',
+  'ro',
+  'bg',
+  'mk',
+  'hr',
+  'sl',
+  'kk',
+  'uz',
+  'az',
+  'fa',
+  'el',
+  'pt',
+  'ja',
+  'ko',
 ] as const;
 export type SpokenLanguage = (typeof SPOKEN_LANGUAGES)[number];
 

@@ -12,14 +12,71 @@ export function isLocale(value: string): value is Locale {
 
 /** Exact 1:1 Serbian Latin → Cyrillic mapping (Vuk's alphabet / Gaj's Latin). Digraphs first. */
 const LATIN_DIGRAPHS: Record<string, string> = {
-  Lj: 'Љ', LJ: 'Љ', lj: 'љ', Nj: 'Њ', NJ: 'Њ', nj: 'њ', Dž: 'Џ', DŽ: 'Џ', dž: 'џ',
+  Lj: 'Љ',
+  LJ: 'Љ',
+  lj: 'љ',
+  Nj: 'Њ',
+  NJ: 'Њ',
+  nj: 'њ',
+  Dž: 'Џ',
+  DŽ: 'Џ',
+  dž: 'џ',
 };
 const LATIN_LETTERS: Record<string, string> = {
-  A: 'А', B: 'Б', V: 'В', G: 'Г', D: 'Д', Đ: 'Ђ', E: 'Е', Ž: 'Ж', Z: 'З', I: 'И', J: 'Ј', K: 'К', L: 'Л',
-  M: 'М', N: 'Н', O: 'О', P: 'П', R: 'Р', S: 'С', T: 'Т', Ć: 'Ћ', U: 'У', F: 'Ф', H: 'Х', C: 'Ц', Č: 'Ч',
-  Š: 'Ш', a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', đ: 'ђ', e: 'е', ž: 'ж', z: 'з', i: 'и', j: 'ј', k: 'к',
-  l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', ć: 'ћ', u: 'у', f: 'ф', h: 'х', c: 'ц',
-  č: 'ч', š: 'ш',
+  A: 'А',
+  B: 'Б',
+  V: 'В',
+  G: 'Г',
+  D: 'Д',
+  Đ: 'Ђ',
+  E: 'Е',
+  Ž: 'Ж',
+  Z: 'З',
+  I: 'И',
+  J: 'Ј',
+  K: 'К',
+  L: 'Л',
+  M: 'М',
+  N: 'Н',
+  O: 'О',
+  P: 'П',
+  R: 'Р',
+  S: 'С',
+  T: 'Т',
+  Ć: 'Ћ',
+  U: 'У',
+  F: 'Ф',
+  H: 'Х',
+  C: 'Ц',
+  Č: 'Ч',
+  Š: 'Ш',
+  a: 'а',
+  b: 'б',
+  v: 'в',
+  g: 'г',
+  d: 'д',
+  đ: 'ђ',
+  e: 'е',
+  ž: 'ж',
+  z: 'з',
+  i: 'и',
+  j: 'ј',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  ć: 'ћ',
+  u: 'у',
+  f: 'ф',
+  h: 'х',
+  c: 'ц',
+  č: 'ч',
+  š: 'ш',
 };
 
 /**
@@ -62,7 +119,11 @@ export function pickText(text: LocalizedText, locale: Locale, original?: Locale)
     ...(original ? [original] : []),
     ...(locale === 'uk' ? (['ru'] as Locale[]) : []),
     ...(locale === 'sr-Cyrl' ? (['sr-Latn'] as Locale[]) : []),
-    'en', 'sr-Latn', 'ru', 'uk', 'sr-Cyrl',
+    'en',
+    'sr-Latn',
+    'ru',
+    'uk',
+    'sr-Cyrl',
   ];
   for (const candidate of fallbacks) {
     const value = text[candidate];
@@ -89,7 +150,8 @@ export function negotiateLocale(header: string | undefined): Locale {
     if (tag.startsWith('uk')) return 'uk';
     if (tag.startsWith('en')) return 'en';
     if (tag.startsWith('be')) return 'ru';
-    if (tag.startsWith('hr') || tag.startsWith('bs') || tag.startsWith('me') || tag.startsWith('sh')) return 'sr-Latn';
+    if (tag.startsWith('hr') || tag.startsWith('bs') || tag.startsWith('me') || tag.startsWith('sh'))
+      return 'sr-Latn';
   }
   return DEFAULT_LOCALE;
 }

@@ -37,7 +37,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: 'Kvartal API',
         version: '1',
-        description: 'Places, categories and cities of a community map. Responses are GeoJSON where they have a position.',
+        description:
+          'Places, categories and cities of a community map. Responses are GeoJSON where they have a position.',
       },
       servers: options.config.publicUrl ? [{ url: options.config.publicUrl }] : [],
       tags: [

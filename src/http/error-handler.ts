@@ -8,7 +8,9 @@ import { InputError, NotFoundError } from '../domain/errors.ts';
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof InputError) {
-      return reply.code(400).send({ statusCode: 400, error: 'Bad Request', field: error.field, message: error.message });
+      return reply
+        .code(400)
+        .send({ statusCode: 400, error: 'Bad Request', field: error.field, message: error.message });
     }
     if (error instanceof NotFoundError) {
       return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: error.message });
@@ -16,16 +18,24 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.validation) {
       const first = error.validation[0];
       const params = (first?.params ?? {}) as Record<string, unknown>;
-      const path = String(first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-      const field = String(params.missingProperty ?? params.additionalProperty ?? path) || String(error.validationContext ?? '');
+      const path = String(first?.instancePath ?? '')
+        .replace(/^\//, '')
+        .replace(/\//g, '.');
+      const field =
+        String(params.missingProperty ?? params.additionalProperty ?? path) ||
+        String(error.validationContext ?? '');
       const message = `${field}: ${first?.message ?? 'is invalid'}`;
       return reply.code(400).send({ statusCode: 400, error: 'Bad Request', field, message });
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
-      return reply.code(status).send({ statusCode: status, error: error.name || 'Bad Request', message: error.message });
+      return reply
+        .code(status)
+        .send({ statusCode: status, error: error.name || 'Bad Request', message: error.message });
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' });
+    return reply
+      .code(500)
+      .send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' });
   });
 }

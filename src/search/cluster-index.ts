@@ -14,7 +14,10 @@ export interface ClusterFeature {
 }
 
 /** Only the filters the in-memory index understands; text search never reaches the cluster layer. */
-export type ClusterFilter = Pick<PlaceFilter, 'categories' | 'city' | 'neighbourhood' | 'languageMask' | 'hoursIds'>;
+export type ClusterFilter = Pick<
+  PlaceFilter,
+  'categories' | 'city' | 'neighbourhood' | 'languageMask' | 'hoursIds'
+>;
 
 interface Options {
   /** How many filtered cluster indexes to keep (each distinct filter combination builds one). */
@@ -49,7 +52,10 @@ export class ClusterIndex {
   async clusters(filter: ClusterFilter, bbox: BBox, zoom: number): Promise<ClusterFeature[]> {
     const table = await this.current();
     const index = this.indexFor(table, filter);
-    const features = index.getClusters([bbox.minLon, bbox.minLat, bbox.maxLon, bbox.maxLat], Math.floor(zoom));
+    const features = index.getClusters(
+      [bbox.minLon, bbox.minLat, bbox.maxLon, bbox.maxLat],
+      Math.floor(zoom),
+    );
     return features.map((f) => {
       const [lon, lat] = f.geometry.coordinates as [number, number];
       const props = f.properties as Partial<ClusterProperties> & Partial<PointProps>;

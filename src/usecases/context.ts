@@ -1,5 +1,5 @@
-import type { Storage } from '../storage/repositories.ts';
 import type { ClusterIndex } from '../search/cluster-index.ts';
+import type { Storage } from '../storage/repositories.ts';
 import type { OpenNow } from './open-now.ts';
 import type { Taxonomy } from './taxonomy.ts';
 

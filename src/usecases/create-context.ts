@@ -8,7 +8,10 @@ import { Taxonomy } from './taxonomy.ts';
 export const DEFAULT_TIME_ZONE = 'Europe/Belgrade';
 
 /** Migrates and seeds the database, then builds the per-process services around it. */
-export async function createContext(storage: Storage, options: { now?: () => Date } = {}): Promise<AppContext> {
+export async function createContext(
+  storage: Storage,
+  options: { now?: () => Date } = {},
+): Promise<AppContext> {
   await storage.migrate();
   await seedTaxonomy(storage);
   const taxonomy = await Taxonomy.load(storage);

@@ -53,7 +53,9 @@ export async function listPlaces(ctx: AppContext, request: ListPlacesRequest): P
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ id: last.id, ...(last.distanceM !== undefined ? { d: last.distanceM } : {}) }) : null;
+    rows.length > limit && last
+      ? encodeCursor({ id: last.id, ...(last.distanceM !== undefined ? { d: last.distanceM } : {}) })
+      : null;
   const now = ctx.now();
   const items = page.map((row) => ({
     ...presentPlace(row, request.locale, ctx.taxonomy, now),
@@ -63,7 +65,10 @@ export async function listPlaces(ctx: AppContext, request: ListPlacesRequest): P
 }
 
 /** Turns the request's filters into a storage filter, rejecting unknown slugs by name. */
-export async function buildFilter(ctx: AppContext, request: Omit<ListPlacesRequest, 'locale'>): Promise<PlaceFilter> {
+export async function buildFilter(
+  ctx: AppContext,
+  request: Omit<ListPlacesRequest, 'locale'>,
+): Promise<PlaceFilter> {
   const filter: PlaceFilter = { statuses: ['active'] };
   if (request.bbox) filter.bbox = request.bbox;
   if (request.categories?.length) {
@@ -76,12 +81,17 @@ export async function buildFilter(ctx: AppContext, request: Omit<ListPlacesReque
     filter.categories = [...expanded];
   }
   if (request.city) {
-    if (!ctx.taxonomy.city(request.city)) throw new InputError('city', `unknown city "${request.city}"; see /api/v1/cities`);
+    if (!ctx.taxonomy.city(request.city))
+      throw new InputError('city', `unknown city "${request.city}"; see /api/v1/cities`);
     filter.city = request.city;
   }
   if (request.neighbourhood) {
     const n = ctx.taxonomy.neighbourhood(request.neighbourhood);
-    if (!n) throw new InputError('neighbourhood', `unknown neighbourhood "${request.neighbourhood}"; see /api/v1/cities`);
+    if (!n)
+      throw new InputError(
+        'neighbourhood',
+        `unknown neighbourhood "${request.neighbourhood}"; see /api/v1/cities`,
+      );
     if (request.city && n.city !== request.city) {
       throw new InputError('neighbourhood', `"${request.neighbourhood}" is not in ${request.city}`);
     }
@@ -119,7 +129,10 @@ function decodeCursor(text: string, byDistance: boolean): { id: number; distance
   }
   const cursor = parsed as Partial<Cursor> | null;
   if (!cursor || !Number.isInteger(cursor.id) || (byDistance && typeof cursor.d !== 'number')) {
-    throw new InputError('cursor', 'is not a cursor this API returned (or belongs to a different sort order)');
+    throw new InputError(
+      'cursor',
+      'is not a cursor this API returned (or belongs to a different sort order)',
+    );
   }
   return { id: cursor.id as number, ...(byDistance ? { distanceM: cursor.d as number } : {}) };
 }

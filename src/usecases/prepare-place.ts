@@ -3,7 +3,13 @@ import { isValidLonLat } from '../domain/geo.ts';
 import { checkHours } from '../domain/hours.ts';
 import { isSpokenLanguage, type SpokenLanguage } from '../domain/languages.ts';
 import { isLocale, type Locale, type LocalizedText } from '../domain/locales.ts';
-import { CONTACT_FIELDS, type Contacts, PLACE_STATUSES, type PlaceData, type PlaceStatus } from '../domain/places/place.ts';
+import {
+  CONTACT_FIELDS,
+  type Contacts,
+  PLACE_STATUSES,
+  type PlaceData,
+  type PlaceStatus,
+} from '../domain/places/place.ts';
 import { neighbourhoodOf } from '../domain/taxonomy/neighbourhood-of.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
@@ -35,28 +41,37 @@ const CONTACT_PATTERNS: Record<(typeof CONTACT_FIELDS)[number], [RegExp, string]
 };
 
 /** Validates and completes a place: every problem is an InputError naming its field. Nothing is stored here. */
-export function preparePlace(input: PlaceInput, taxonomy: Taxonomy, defaults: Partial<PlaceData> = {}): PlaceData {
+export function preparePlace(
+  input: PlaceInput,
+  taxonomy: Taxonomy,
+  defaults: Partial<PlaceData> = {},
+): PlaceData {
   const names = localized('names', input.names, 200);
   if (Object.keys(names).length === 0) throw new InputError('names', 'needs a name in at least one locale');
-  const originalLocale = input.original_locale ?? defaults.originalLocale ?? (Object.keys(names)[0] as Locale);
+  const originalLocale =
+    input.original_locale ?? defaults.originalLocale ?? (Object.keys(names)[0] as Locale);
   if (!isLocale(originalLocale)) throw new InputError('original_locale', `must be one of the locales`);
 
   const category = input.category;
   if (!category) throw new InputError('category', 'is required');
   const known = taxonomy.category(category);
   if (!known) throw new InputError('category', `unknown category "${category}"; see /api/v1/categories`);
-  if (known.parent === null) throw new InputError('category', `"${category}" is a group; choose one of its categories`);
+  if (known.parent === null)
+    throw new InputError('category', `"${category}" is a group; choose one of its categories`);
   const extraCategories = [...new Set(input.extra_categories ?? [])].filter((c) => c !== category);
   for (const extra of extraCategories) {
     if (!taxonomy.category(extra)) throw new InputError('extra_categories', `unknown category "${extra}"`);
   }
 
   const { lon, lat } = input;
-  if (typeof lon !== 'number' || typeof lat !== 'number') throw new InputError('lon/lat', 'both are required numbers');
-  if (!isValidLonLat(lon, lat)) throw new InputError('lon/lat', 'must be longitude −180…180 and latitude −90…90');
+  if (typeof lon !== 'number' || typeof lat !== 'number')
+    throw new InputError('lon/lat', 'both are required numbers');
+  if (!isValidLonLat(lon, lat))
+    throw new InputError('lon/lat', 'must be longitude −180…180 and latitude −90…90');
   const located = neighbourhoodOf(taxonomy.cities, lon, lat);
   const city = input.city ?? located?.city;
-  if (!city) throw new InputError('lon/lat', 'is outside every city this instance covers; give city explicitly');
+  if (!city)
+    throw new InputError('lon/lat', 'is outside every city this instance covers; give city explicitly');
   if (!taxonomy.city(city)) throw new InputError('city', `unknown city "${city}"; see /api/v1/cities`);
   let neighbourhood = input.neighbourhood ?? (located?.city === city ? located.neighbourhood : null);
   if (neighbourhood) {
@@ -113,13 +128,19 @@ export function preparePlace(input: PlaceInput, taxonomy: Taxonomy, defaults: Pa
   };
 }
 
-function localized(field: string, value: Record<string, string> | undefined, maxLength: number): LocalizedText {
+function localized(
+  field: string,
+  value: Record<string, string> | undefined,
+  maxLength: number,
+): LocalizedText {
   const out: LocalizedText = {};
   for (const [locale, text] of Object.entries(value ?? {})) {
-    if (!isLocale(locale)) throw new InputError(`${field}.${locale}`, 'is not a locale (ru, sr-Latn, sr-Cyrl, en, uk)');
+    if (!isLocale(locale))
+      throw new InputError(`${field}.${locale}`, 'is not a locale (ru, sr-Latn, sr-Cyrl, en, uk)');
     if (typeof text !== 'string') throw new InputError(`${field}.${locale}`, 'must be text');
     const trimmed = text.trim();
-    if (trimmed.length > maxLength) throw new InputError(`${field}.${locale}`, `must be at most ${maxLength} characters`);
+    if (trimmed.length > maxLength)
+      throw new InputError(`${field}.${locale}`, `must be at most ${maxLength} characters`);
     if (trimmed) out[locale] = trimmed;
   }
   return out;

@@ -43,7 +43,9 @@ export function placePath(place: Pick<Place, 'id' | 'names' | 'originalLocale'>)
 }
 
 function placeSlug(place: Pick<Place, 'names' | 'originalLocale'>): string {
-  return slugify(place.names['sr-Latn'] ?? place.names.en ?? pickText(place.names, 'ru', place.originalLocale));
+  return slugify(
+    place.names['sr-Latn'] ?? place.names.en ?? pickText(place.names, 'ru', place.originalLocale),
+  );
 }
 
 export function presentPlace(place: Place, locale: Locale, taxonomy: Taxonomy, now: Date): PlaceView {

@@ -20,7 +20,9 @@ export class Taxonomy {
     this.cities = cities;
     this.categoriesBySlug = new Map(categories.map((c) => [c.slug, c]));
     this.citiesBySlug = new Map(cities.map((c) => [c.slug, c]));
-    this.neighbourhoodsBySlug = new Map(cities.flatMap((c) => c.neighbourhoods.map((n) => [n.slug, n] as const)));
+    this.neighbourhoodsBySlug = new Map(
+      cities.flatMap((c) => c.neighbourhoods.map((n) => [n.slug, n] as const)),
+    );
   }
 
   category(slug: string): Category | undefined {

@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server.ts';
 import { BACKENDS } from '../support/backends.ts';
+import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server.ts';
 
 // Tuesday 24 November 2026, 12:00 in Belgrade (UTC+1).
 const NOON_TUESDAY = new Date('2026-11-24T11:00:00Z');
 
-type Feature = { id: number; geometry: { coordinates: [number, number] }; properties: Record<string, unknown> };
+type Feature = {
+  id: number;
+  geometry: { coordinates: [number, number] };
+  properties: Record<string, unknown>;
+};
 type Collection = { type: string; features: Feature[]; next_cursor: string | null };
 
 describe.each(BACKENDS)('places API on %s', (backend) => {
   let server: TestServer;
-  const get = async (url: string, headers: Record<string, string> = {}) => server.app.inject({ method: 'GET', url, headers });
+  const get = async (url: string, headers: Record<string, string> = {}) =>
+    server.app.inject({ method: 'GET', url, headers });
   const json = async <T = Collection>(url: string): Promise<T> => {
     const response = await get(url);
     expect(response.statusCode, response.body).toBe(200);
@@ -27,7 +32,8 @@ describe.each(BACKENDS)('places API on %s', (backend) => {
     expect(body.type).toBe('FeatureCollection');
     expect(body.features).toHaveLength(5);
     const props = body.features[0]?.properties ?? {};
-    for (const key of ['id', 'name', 'category', 'city', 'languages', 'url', 'source_id']) expect(props).toHaveProperty(key);
+    for (const key of ['id', 'name', 'category', 'city', 'languages', 'url', 'source_id'])
+      expect(props).toHaveProperty(key);
     expect(typeof body.next_cursor).toBe('string');
   });
 
@@ -149,7 +155,10 @@ describe.each(BACKENDS)('places API on %s', (backend) => {
     const body = await json<{ features: Array<{ properties: Record<string, unknown> }> }>(
       `/api/v1/clusters?bbox=${bbox}&zoom=10`,
     );
-    const total = body.features.reduce((sum, f) => sum + (f.properties.cluster ? (f.properties.point_count as number) : 1), 0);
+    const total = body.features.reduce(
+      (sum, f) => sum + (f.properties.cluster ? (f.properties.point_count as number) : 1),
+      0,
+    );
     const count = await server.ctx.storage.places.count({
       statuses: ['active'],
       bbox: { minLon: 20.2, minLat: 44.7, maxLon: 20.7, maxLat: 44.9 },
@@ -168,8 +177,13 @@ describe.each(BACKENDS)('places API on %s', (backend) => {
     const body = await json<{ features: Array<{ properties: Record<string, unknown> }> }>(
       '/api/v1/clusters?bbox=19,44,21,46&zoom=16&category=kindergarten',
     );
-    const total = body.features.reduce((sum, f) => sum + (f.properties.cluster ? (f.properties.point_count as number) : 1), 0);
-    expect(total).toBe(await server.ctx.storage.places.count({ statuses: ['active'], categories: ['kindergarten'] }));
+    const total = body.features.reduce(
+      (sum, f) => sum + (f.properties.cluster ? (f.properties.point_count as number) : 1),
+      0,
+    );
+    expect(total).toBe(
+      await server.ctx.storage.places.count({ statuses: ['active'], categories: ['kindergarten'] }),
+    );
   });
 
   it.each([
@@ -183,10 +197,12 @@ describe.each(BACKENDS)('places API on %s', (backend) => {
   });
 
   it('lists categories and cities with names in all five locales', async () => {
-    const categories = await json<Array<{ slug: string; names: Record<string, string> }>>('/api/v1/categories');
+    const categories =
+      await json<Array<{ slug: string; names: Record<string, string> }>>('/api/v1/categories');
     const hair = categories.find((c) => c.slug === 'hair-salon');
     expect(Object.keys(hair?.names ?? {})).toEqual(['ru', 'sr-Latn', 'sr-Cyrl', 'en', 'uk']);
-    const cities = await json<Array<{ slug: string; neighbourhoods: Array<{ slug: string }> }>>('/api/v1/cities');
+    const cities =
+      await json<Array<{ slug: string; neighbourhoods: Array<{ slug: string }> }>>('/api/v1/cities');
     expect(cities.map((c) => c.slug).sort()).toEqual(['belgrade', 'novi-sad']);
     expect(cities.find((c) => c.slug === 'belgrade')?.neighbourhoods.map((n) => n.slug)).toContain('dorcol');
   });
@@ -195,7 +211,13 @@ describe.each(BACKENDS)('places API on %s', (backend) => {
     const doc = await json<{ openapi: string; paths: Record<string, unknown> }>('/api/v1/openapi.json');
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/places', '/api/v1/places/{id}', '/api/v1/clusters', '/api/v1/categories', '/api/v1/cities']),
+      expect.arrayContaining([
+        '/api/v1/places',
+        '/api/v1/places/{id}',
+        '/api/v1/clusters',
+        '/api/v1/categories',
+        '/api/v1/cities',
+      ]),
     );
   });
 

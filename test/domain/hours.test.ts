@@ -32,7 +32,11 @@ describe('opening hours', () => {
   });
 
   it('builds a Monday-first week table', () => {
-    const week = weekSchedule('Mo-Fr 09:00-18:00; Sa 10:00-14:00', new Date('2026-11-24T11:00:00Z'), BELGRADE);
+    const week = weekSchedule(
+      'Mo-Fr 09:00-18:00; Sa 10:00-14:00',
+      new Date('2026-11-24T11:00:00Z'),
+      BELGRADE,
+    );
     expect(week?.map((d) => d.weekday)).toEqual([1, 2, 3, 4, 5, 6, 0]);
     expect(week?.[0]?.intervals).toEqual([['09:00', '18:00']]);
     expect(week?.[5]?.intervals).toEqual([['10:00', '14:00']]);

@@ -4,7 +4,9 @@ import { slugify } from '../../src/domain/places/place.ts';
 
 describe('Serbian Latin to Cyrillic', () => {
   it('maps letters and digraphs one to one', () => {
-    expect(latinToCyrillic('Ljubljana Njegoševa Džervis Đurđevdan Ćevapi')).toBe('Љубљана Његошева Џервис Ђурђевдан Ћевапи');
+    expect(latinToCyrillic('Ljubljana Njegoševa Džervis Đurđevdan Ćevapi')).toBe(
+      'Љубљана Његошева Џервис Ђурђевдан Ћевапи',
+    );
   });
   it('keeps placeholders, tags, URLs and e-mail addresses as they are', () => {
     expect(latinToCyrillic('{count} mesta <a href="/x">ovde</a> https://a.rs/b kontakt@a.rs')).toBe(

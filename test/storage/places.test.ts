@@ -96,7 +96,12 @@ describe.each(BACKENDS)('place storage on %s', (backend) => {
       // In Novi Sad, away from the sample places added above.
       const bbox = { minLon: 19.83, minLat: 45.24, maxLon: 19.86, maxLat: 45.26 };
       const inside = demo.filter(
-        (p) => p.status === 'active' && p.lon >= bbox.minLon && p.lon <= bbox.maxLon && p.lat >= bbox.minLat && p.lat <= bbox.maxLat,
+        (p) =>
+          p.status === 'active' &&
+          p.lon >= bbox.minLon &&
+          p.lon <= bbox.maxLon &&
+          p.lat >= bbox.minLat &&
+          p.lat <= bbox.maxLat,
       ).length;
       expect(inside).toBeGreaterThan(0);
       expect(await storage.places.count({ statuses: ['active'], bbox })).toBe(inside);
@@ -108,7 +113,12 @@ describe.each(BACKENDS)('place storage on %s', (backend) => {
       let after: { id: number; distanceM?: number } | undefined;
       let lastDistance = -1;
       for (let page = 0; page < 50; page++) {
-        const rows = await storage.places.list({ statuses: ['active'], near, limit: 25, ...(after ? { after } : {}) });
+        const rows = await storage.places.list({
+          statuses: ['active'],
+          near,
+          limit: 25,
+          ...(after ? { after } : {}),
+        });
         if (rows.length === 0) break;
         for (const row of rows) {
           expect(row.distanceM).toBeGreaterThanOrEqual(lastDistance);
@@ -116,7 +126,9 @@ describe.each(BACKENDS)('place storage on %s', (backend) => {
           seen.push(row.id);
         }
         const last = rows.at(-1);
-        after = last ? { id: last.id, ...(last.distanceM !== undefined ? { distanceM: last.distanceM } : {}) } : undefined;
+        after = last
+          ? { id: last.id, ...(last.distanceM !== undefined ? { distanceM: last.distanceM } : {}) }
+          : undefined;
       }
       expect(new Set(seen).size).toBe(seen.length);
       const everyoneNear = await storage.places.list({ statuses: ['active'], near, limit: 1000 });

@@ -6,7 +6,9 @@ export type Backend = 'sqlite' | 'postgres';
 
 const PG_URL = process.env.KVARTAL_TEST_PG_URL;
 if (process.env.CI && !PG_URL) {
-  throw new Error('CI runs every suite on PostgreSQL too: start one with scripts/pg.sh and set KVARTAL_TEST_PG_URL');
+  throw new Error(
+    'CI runs every suite on PostgreSQL too: start one with scripts/pg.sh and set KVARTAL_TEST_PG_URL',
+  );
 }
 
 /** Every backend the suites run on: SQLite always, PostgreSQL when a test server is given (always in CI). */

@@ -23,7 +23,10 @@ import {
 
 const READ_CACHE = 'public, max-age=30, stale-while-revalidate=60';
 
-export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToken: string | null }> = async (app, opts) => {
+export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToken: string | null }> = async (
+  app,
+  opts,
+) => {
   const { ctx } = opts;
 
   app.get(
@@ -78,7 +81,9 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
       if (!/^\d+$/.test(request.params.id)) throw new InputError('id', 'must be a positive integer');
       const place = await getPlace(ctx, id);
       reply.header('cache-control', READ_CACHE);
-      return placeFeature(presentPlace(place, parseLocale(request.query.locale, DEFAULT_LOCALE), ctx.taxonomy, ctx.now()));
+      return placeFeature(
+        presentPlace(place, parseLocale(request.query.locale, DEFAULT_LOCALE), ctx.taxonomy, ctx.now()),
+      );
     },
   );
 
@@ -95,7 +100,9 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
     async (request, reply) => {
       const token = request.headers.authorization?.replace(/^Bearer\s+/i, '');
       if (!opts.adminToken || token !== opts.adminToken) {
-        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'an operator token is required' });
+        return reply
+          .code(401)
+          .send({ statusCode: 401, error: 'Unauthorized', message: 'an operator token is required' });
       }
       const place = await createPlace(ctx, request.body as never);
       reply.code(201);
@@ -118,7 +125,8 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
       const bbox = parseBBox(q.bbox);
       if (!bbox) throw new InputError('bbox', 'is required');
       const zoom = parseNumber(q.zoom, 'zoom');
-      if (zoom === undefined || zoom < 0 || zoom > 22) throw new InputError('zoom', 'must be a number from 0 to 22');
+      if (zoom === undefined || zoom < 0 || zoom > 22)
+        throw new InputError('zoom', 'must be a number from 0 to 22');
       const features = await viewportClusters(ctx, {
         bbox,
         zoom,

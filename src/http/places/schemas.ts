@@ -2,18 +2,26 @@ import { Type } from 'typebox';
 import { LocaleParam } from '../schemas.ts';
 
 const filterParams = {
-  category: Type.Optional(Type.String({ description: 'Category or group slugs, comma-separated (e.g. cafe,bakery)' })),
+  category: Type.Optional(
+    Type.String({ description: 'Category or group slugs, comma-separated (e.g. cafe,bakery)' }),
+  ),
   city: Type.Optional(Type.String({ description: 'City slug (belgrade, novi-sad)' })),
   neighbourhood: Type.Optional(Type.String({ description: 'Neighbourhood slug (dorcol, vracar, liman, …)' })),
-  languages: Type.Optional(Type.String({ description: 'Languages spoken, comma-separated ISO 639-1 codes; any of them matches' })),
+  languages: Type.Optional(
+    Type.String({ description: 'Languages spoken, comma-separated ISO 639-1 codes; any of them matches' }),
+  ),
   open_now: Type.Optional(Type.String({ description: 'true: only places open now (city time zone)' })),
 };
 
 export const ListPlacesQuery = Type.Object({
-  q: Type.Optional(Type.String({ description: 'Text to search for in names, descriptions, addresses and tags' })),
+  q: Type.Optional(
+    Type.String({ description: 'Text to search for in names, descriptions, addresses and tags' }),
+  ),
   bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat' })),
   near: Type.Optional(Type.String({ description: 'lat,lon: nearest first' })),
-  radius_m: Type.Optional(Type.String({ description: 'Radius around near, metres (default 5000, max 50000)' })),
+  radius_m: Type.Optional(
+    Type.String({ description: 'Radius around near, metres (default 5000, max 50000)' }),
+  ),
   ...filterParams,
   locale: LocaleParam,
   limit: Type.Optional(Type.String({ description: 'Page size, 1–200 (default 50)' })),
@@ -70,7 +78,9 @@ export const PlaceProperties = Type.Object({
   status: Type.String(),
   is_demo: Type.Boolean(),
   source: Type.String(),
-  source_id: Type.Optional(Type.String({ description: "The source's own id, e.g. node/123 from OpenStreetMap" })),
+  source_id: Type.Optional(
+    Type.String({ description: "The source's own id, e.g. node/123 from OpenStreetMap" }),
+  ),
   distance_m: Type.Optional(Type.Number()),
   names: Type.Record(Type.String(), Type.String()),
   descriptions: Type.Record(Type.String(), Type.String()),
@@ -122,7 +132,9 @@ export const CreatePlaceBody = Type.Object({
   city: Type.Optional(Type.String()),
   neighbourhood: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   contacts: Type.Optional(Type.Record(Type.String(), Type.String())),
-  hours: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'OpenStreetMap opening_hours syntax' })),
+  hours: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'OpenStreetMap opening_hours syntax' }),
+  ),
   languages: Type.Optional(Type.Array(Type.String())),
   tags: Type.Optional(Type.Array(Type.String())),
   status: Type.Optional(Type.String()),

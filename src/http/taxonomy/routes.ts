@@ -28,7 +28,12 @@ const CityList = Type.Array(
     zoom: Type.Integer(),
     bounds: Type.Array(Type.Number()),
     neighbourhoods: Type.Array(
-      Type.Object({ slug: Type.String(), name: Type.String(), names: Names, centre: Type.Array(Type.Number()) }),
+      Type.Object({
+        slug: Type.String(),
+        name: Type.String(),
+        names: Names,
+        centre: Type.Array(Type.Number()),
+      }),
     ),
   }),
 );

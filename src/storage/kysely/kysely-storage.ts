@@ -1,4 +1,4 @@
-import { type Kysely, Migrator, type MigrationProvider } from 'kysely';
+import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
 import { migrations } from '../migrations/index.ts';
 import type { Storage, StorageCapabilities } from '../repositories.ts';
 import type { Database } from '../schema.ts';

@@ -1,4 +1,11 @@
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import { type BBox, boxAround, distanceMeters } from '../../domain/geo.ts';
 import type { Place, PlaceData } from '../../domain/places/place.ts';
 import type {
@@ -39,7 +46,12 @@ export class KyselyPlaceRepository implements PlaceRepository {
       const timestamp = this.now().toISOString();
       const row = await trx
         .insertInto('places')
-        .values({ ...placeColumns(data), hours_id: await this.hoursId(trx, data.hours), created_at: timestamp, updated_at: timestamp })
+        .values({
+          ...placeColumns(data),
+          hours_id: await this.hoursId(trx, data.hours),
+          created_at: timestamp,
+          updated_at: timestamp,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       await bumpDataVersion(trx);
@@ -73,7 +85,11 @@ export class KyselyPlaceRepository implements PlaceRepository {
     return this.writing(async (trx) => {
       const row = await trx
         .updateTable('places')
-        .set({ ...placeColumns(data), hours_id: await this.hoursId(trx, data.hours), updated_at: this.now().toISOString() })
+        .set({
+          ...placeColumns(data),
+          hours_id: await this.hoursId(trx, data.hours),
+          updated_at: this.now().toISOString(),
+        })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();
@@ -90,7 +106,11 @@ export class KyselyPlaceRepository implements PlaceRepository {
 
   async getMany(ids: readonly number[]): Promise<Place[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('places').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await this.db
+      .selectFrom('places')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
     return rows.map(placeFromRow);
   }
 
@@ -103,7 +123,10 @@ export class KyselyPlaceRepository implements PlaceRepository {
   }
 
   /** Nearest first: candidates from a widening box, exact distances in JS, keyset on (distance, id). */
-  private async listNear(query: PlaceListQuery, near: NonNullable<PlaceListQuery['near']>): Promise<PlaceListRow[]> {
+  private async listNear(
+    query: PlaceListQuery,
+    near: NonNullable<PlaceListQuery['near']>,
+  ): Promise<PlaceListRow[]> {
     const centre = [near.lon, near.lat] as const;
     const afterDistance = query.after?.distanceM ?? -1;
     const afterId = query.after?.id ?? 0;
@@ -114,7 +137,10 @@ export class KyselyPlaceRepository implements PlaceRepository {
         .where((eb) => this.spatial.inBBox(eb, box))
         .execute();
       const ranked = candidates
-        .map((c) => ({ id: Number(c.id), distanceM: Math.round(distanceMeters(centre, [c.lon, c.lat]) * 10) / 10 }))
+        .map((c) => ({
+          id: Number(c.id),
+          distanceM: Math.round(distanceMeters(centre, [c.lon, c.lat]) * 10) / 10,
+        }))
         .filter((c) => c.distanceM <= radius)
         .filter((c) => c.distanceM > afterDistance || (c.distanceM === afterDistance && c.id > afterId))
         .sort((a, b) => a.distanceM - b.distanceM || a.id - b.id);
@@ -181,7 +207,11 @@ export class KyselyPlaceRepository implements PlaceRepository {
   }
 
   async dataVersion(): Promise<number> {
-    const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'data_version').executeTakeFirst();
+    const row = await this.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'data_version')
+      .executeTakeFirst();
     return Number(row?.value ?? 0);
   }
 
@@ -220,8 +250,16 @@ export class KyselyPlaceRepository implements PlaceRepository {
     if (hours === null) return null;
     const known = this.hoursIds.get(hours) ?? this.pendingHoursIds.get(hours);
     if (known !== undefined) return known;
-    await db.insertInto('hours_patterns').values({ value: hours }).onConflict((oc) => oc.column('value').doNothing()).execute();
-    const row = await db.selectFrom('hours_patterns').select('id').where('value', '=', hours).executeTakeFirstOrThrow();
+    await db
+      .insertInto('hours_patterns')
+      .values({ value: hours })
+      .onConflict((oc) => oc.column('value').doNothing())
+      .execute();
+    const row = await db
+      .selectFrom('hours_patterns')
+      .select('id')
+      .where('value', '=', hours)
+      .executeTakeFirstOrThrow();
     this.pendingHoursIds.set(hours, Number(row.id));
     return Number(row.id);
   }

@@ -2,8 +2,8 @@ import type { SpokenLanguage } from '../../domain/languages.ts';
 import { languageMask } from '../../domain/languages.ts';
 import type { Locale } from '../../domain/locales.ts';
 import type { Place, PlaceData, PlaceStatus } from '../../domain/places/place.ts';
-import { foldText } from '../../domain/text.ts';
 import type { Category, City } from '../../domain/taxonomy.ts';
+import { foldText } from '../../domain/text.ts';
 import type { CategoryTable, CityTable, NeighbourhoodTable, PlaceTable } from '../schema.ts';
 
 type PlaceRow = Omit<PlaceTable, 'id'> & { id: number };
@@ -108,6 +108,11 @@ export function cityFromRows(row: CityTable, neighbourhoods: NeighbourhoodTable[
     bounds: JSON.parse(row.bounds),
     neighbourhoods: neighbourhoods
       .filter((n) => n.city === row.slug)
-      .map((n) => ({ slug: n.slug, city: n.city, names: JSON.parse(n.names), centre: [n.centre_lon, n.centre_lat] })),
+      .map((n) => ({
+        slug: n.slug,
+        city: n.city,
+        names: JSON.parse(n.names),
+        centre: [n.centre_lon, n.centre_lat],
+      })),
   };
 }

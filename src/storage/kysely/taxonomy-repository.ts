@@ -42,7 +42,11 @@ export class KyselyTaxonomyRepository implements TaxonomyRepository {
         bounds: JSON.stringify(city.bounds),
       };
       const { slug: _slug, ...changes } = row;
-      await trx.insertInto('cities').values(row).onConflict((oc) => oc.column('slug').doUpdateSet(changes)).execute();
+      await trx
+        .insertInto('cities')
+        .values(row)
+        .onConflict((oc) => oc.column('slug').doUpdateSet(changes))
+        .execute();
       for (const n of city.neighbourhoods) {
         const nRow = {
           slug: n.slug,

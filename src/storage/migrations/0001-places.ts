@@ -37,14 +37,18 @@ export function placesMigration(capabilities: StorageCapabilities): Migration {
       await db.schema
         .createTable('hours_patterns')
         .addColumn('id', idColumn, (c) =>
-          capabilities.name === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity(),
+          capabilities.name === 'sqlite'
+            ? c.primaryKey().autoIncrement()
+            : c.primaryKey().generatedByDefaultAsIdentity(),
         )
         .addColumn('value', 'text', (c) => c.notNull().unique())
         .execute();
       await db.schema
         .createTable('places')
         .addColumn('id', idColumn, (c) =>
-          capabilities.name === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey().generatedByDefaultAsIdentity(),
+          capabilities.name === 'sqlite'
+            ? c.primaryKey().autoIncrement()
+            : c.primaryKey().generatedByDefaultAsIdentity(),
         )
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('category', 'text', (c) => c.notNull().references('categories.slug'))
@@ -72,8 +76,16 @@ export function placesMigration(capabilities: StorageCapabilities): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
       // Filtered lists page through by id: each common filter leads an index ending in id.
-      await db.schema.createIndex('places_status_category').on('places').columns(['status', 'category', 'id']).execute();
-      await db.schema.createIndex('places_status_city').on('places').columns(['status', 'city', 'id']).execute();
+      await db.schema
+        .createIndex('places_status_category')
+        .on('places')
+        .columns(['status', 'category', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('places_status_city')
+        .on('places')
+        .columns(['status', 'city', 'id'])
+        .execute();
       await db.schema
         .createIndex('places_status_neighbourhood')
         .on('places')
@@ -90,7 +102,9 @@ export function placesMigration(capabilities: StorageCapabilities): Migration {
 
       if (capabilities.name === 'sqlite') {
         // R*Tree: SQLite's own spatial index; kept in step with places by triggers so no writer can forget it.
-        await sql`CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat)`.execute(db);
+        await sql`CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lon, max_lon, min_lat, max_lat)`.execute(
+          db,
+        );
         await sql`CREATE TRIGGER places_rtree_insert AFTER INSERT ON places BEGIN
           INSERT INTO places_rtree VALUES (new.id, new.lon, new.lon, new.lat, new.lat); END`.execute(db);
         await sql`CREATE TRIGGER places_rtree_update AFTER UPDATE OF lon, lat ON places BEGIN

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
+import { Kysely, PostgresDialect, type SqlBool, sql } from 'kysely';
 import pg from 'pg';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
 import type { SpatialSql } from '../kysely/place-repository.ts';

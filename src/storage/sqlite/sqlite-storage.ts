@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql, type SqlBool } from 'kysely';
+import { Kysely, type SqlBool, SqliteDialect, sql } from 'kysely';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
 import type { SpatialSql } from '../kysely/place-repository.ts';
 import type { Database } from '../schema.ts';

@@ -1,0 +1,215 @@
+import { InputError } from '../../domain/errors.ts';
+import type { BBox } from '../../domain/geo.ts';
+import type { Locale } from '../../domain/locales.ts';
+import { parseBBox } from '../../http/params.ts';
+import type { AppContext } from '../../usecases/context.ts';
+import { type ListPlacesRequest, type ListPlacesResult, listPlaces } from '../../usecases/list-places.ts';
+import type { PlaceView } from '../../usecases/present-place.ts';
+import { filterForm } from '../components/filters.ts';
+import { type PlaceCard, type ResultsPage, resultsBody, resultsStatus } from '../components/place-list.ts';
+import { type Filters, filterParams, filtersFromQuery, type MapView, mapViewFromQuery, mapViewParams } from '../filters-url.ts';
+import { html, type SafeHtml } from '../html.ts';
+import { t, type Translator } from '../i18n/index.ts';
+import { localePath } from '../locale.ts';
+import { type Assets, page } from './layout.ts';
+
+export type QueryValue = string | string[] | undefined;
+export type Query = Record<string, QueryValue>;
+
+export const PAGE_SIZE = 50;
+
+export interface WebDeps {
+  ctx: AppContext;
+  assets: Assets;
+  /** A MapLibre style served by this server, when the operator configured a basemap. */
+  mapStyleUrl: string | null;
+}
+
+export function cardFromView(view: PlaceView, locale: Locale): PlaceCard {
+  return {
+    id: view.id,
+    name: view.name,
+    href: localePath(locale, view.path),
+    category: view.category,
+    categoryName: view.categoryName,
+    neighbourhoodName: view.neighbourhoodName,
+    cityName: view.cityName,
+    languages: view.languages,
+    lon: view.lon,
+    lat: view.lat,
+    hours: view.hours,
+    openNow: view.openNow,
+    nextChange: view.nextChange,
+  };
+}
+
+function first(value: QueryValue): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+interface ListState {
+  filters: Filters;
+  bbox: BBox | undefined;
+  cursor: string;
+}
+
+const FILTER_FIELDS = ['q', 'category', 'city', 'neighbourhood', 'languages'] as const;
+
+/**
+ * The list for a page URL. A value the list cannot use (a hand-edited URL, a removed category) is dropped
+ * and named, instead of failing the whole page.
+ */
+async function loadList(ctx: AppContext, locale: Locale, state: ListState) {
+  const ignored: string[] = [];
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const { filters, bbox, cursor } = state;
+    const request: ListPlacesRequest = {
+      locale,
+      limit: PAGE_SIZE,
+      ...(filters.q ? { q: filters.q } : {}),
+      ...(filters.category ? { categories: [filters.category] } : {}),
+      ...(filters.city ? { city: filters.city } : {}),
+      ...(filters.neighbourhood ? { neighbourhood: filters.neighbourhood } : {}),
+      ...(filters.languages.length ? { languages: filters.languages } : {}),
+      ...(filters.openNow ? { openNow: true } : {}),
+      ...(bbox ? { bbox } : {}),
+      ...(cursor ? { cursor } : {}),
+    };
+    try {
+      const result: ListPlacesResult = await listPlaces(ctx, request);
+      return { result, ignored };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      ignored.push(error.field);
+      const field = error.field as (typeof FILTER_FIELDS)[number] | 'cursor' | 'bbox';
+      if (field === 'cursor') state.cursor = '';
+      else if (field === 'bbox') state.bbox = undefined;
+      else if (field === 'languages') state.filters = { ...filters, languages: [] };
+      else if ((FILTER_FIELDS as readonly string[]).includes(field)) state.filters = { ...filters, [field]: '' };
+      else throw error;
+    }
+  }
+  throw new Error('the list could not be loaded with any subset of the filters');
+}
+
+/** Demo data is announced when this page shows it, or when the unfiltered map would. */
+async function showsDemo(ctx: AppContext, locale: Locale, items: PlaceView[]): Promise<boolean> {
+  if (items.some((item) => item.isDemo)) return true;
+  if (items.length >= PAGE_SIZE) return false;
+  const sample = await listPlaces(ctx, { locale, limit: 20 });
+  return sample.items.some((item) => item.isDemo);
+}
+
+function ignoredLabel(tr: Translator, field: string): string {
+  const f = tr.m.filters;
+  const labels: Record<string, string> = {
+    q: f.search,
+    category: f.category,
+    city: f.city,
+    neighbourhood: f.neighbourhood,
+    languages: f.languages,
+    cursor: tr.m.list.nextPage,
+    bbox: tr.m.map.label,
+  };
+  return labels[field] ?? field;
+}
+
+export interface HomeData {
+  filters: Filters;
+  view: MapView | null;
+  results: ResultsPage;
+  ignored: string[];
+  demo: boolean;
+}
+
+export async function loadHome(ctx: AppContext, locale: Locale, query: Query): Promise<HomeData> {
+  const filters = filtersFromQuery(query);
+  // A neighbourhood names its city; the form may still say another (no-JavaScript users pick both).
+  const hood = filters.neighbourhood ? ctx.taxonomy.neighbourhood(filters.neighbourhood) : undefined;
+  if (hood) filters.city = hood.city;
+  const view = mapViewFromQuery(query.c, query.z);
+  let bbox: BBox | undefined;
+  try {
+    bbox = parseBBox(first(query.bbox));
+  } catch {
+    bbox = undefined;
+  }
+  const state: ListState = { filters, bbox, cursor: first(query.cursor) };
+  const { result, ignored } = await loadList(ctx, locale, state);
+  const base = filterParams(state.filters);
+  if (view) for (const [k, v] of mapViewParams(view)) base.set(k, v);
+  if (state.bbox) base.set('bbox', [state.bbox.minLon, state.bbox.minLat, state.bbox.maxLon, state.bbox.maxLat].join(','));
+  const href = (params: URLSearchParams) => `${localePath(locale)}${params.size ? `?${params}` : ''}`;
+  const next = new URLSearchParams(base);
+  if (result.nextCursor) next.set('cursor', result.nextCursor);
+  return {
+    filters: state.filters,
+    view,
+    ignored,
+    demo: await showsDemo(ctx, locale, result.items),
+    results: {
+      items: result.items.map((item) => cardFromView(item, locale)),
+      nextHref: result.nextCursor ? href(next) : null,
+      firstHref: state.cursor ? href(base) : null,
+      inArea: Boolean(state.bbox),
+    },
+  };
+}
+
+/** The union of the cities' bounds: where the map opens when the link does not say. */
+function startBounds(ctx: AppContext, city: string): string {
+  const cities = ctx.taxonomy.cities.filter((c) => !city || c.slug === city);
+  const all = cities.length ? cities : ctx.taxonomy.cities;
+  if (!all.length) return '';
+  const b = all.map((c) => c.bounds);
+  return [
+    Math.min(...b.map((x) => x[0])),
+    Math.min(...b.map((x) => x[1])),
+    Math.max(...b.map((x) => x[2])),
+    Math.max(...b.map((x) => x[3])),
+  ].join(',');
+}
+
+export function renderHome(deps: WebDeps, locale: Locale, data: HomeData, origin: string, query: string): SafeHtml {
+  const tr = t(locale);
+  const { ctx } = deps;
+  const status = resultsStatus(tr, data.results);
+  const body = html`<main id="main" class="home">
+  <div class="sidebar">
+    <div class="sidebar__top">
+      <h1 class="home__title">${tr.m.home.heading}</h1>
+      ${filterForm(tr, ctx.taxonomy, data.filters, data.view)}
+      ${
+        data.ignored.length
+          ? html`<p class="notice notice--warning">${tr.format(tr.m.filters.ignored, {
+              fields: data.ignored.map((f) => ignoredLabel(tr, f)).join(', '),
+            })}</p>`
+          : ''
+      }
+    </div>
+    <section class="results" aria-labelledby="results-heading">
+      <h2 id="results-heading" class="visually-hidden">${tr.m.list.heading}</h2>
+      <p class="results__status" id="results-status" role="status">${status}</p>
+      <div id="results-body">${resultsBody(tr, data.results)}</div>
+    </section>
+  </div>
+  <div class="map-panel">
+    <div id="map" class="map" role="region" aria-label="${tr.m.map.label}"
+      data-bounds="${startBounds(ctx, data.filters.city)}"
+      ${data.view ? html`data-center="${data.view.lat},${data.view.lon}" data-zoom="${data.view.zoom}"` : ''}
+      ${deps.mapStyleUrl ? html`data-style-url="${deps.mapStyleUrl}"` : ''}></div>
+  </div>
+</main>`;
+  return page({
+    tr,
+    title: tr.m.home.title,
+    localeHref: (l) => `${localePath(l)}${query}`,
+    origin,
+    canonicalPath: localePath(locale),
+    body,
+    pageClass: 'page-home',
+    assets: deps.assets,
+    demo: data.demo,
+    head: html`<noscript><link rel="stylesheet" href="/assets/nojs.css"></noscript>`,
+  });
+}
