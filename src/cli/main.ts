@@ -4,7 +4,6 @@ import { describeDatabase, openStorage } from '../storage/open-storage.ts';
 import { createContext } from '../usecases/create-context.ts';
 import { clearDemo, loadDemo } from '../usecases/demo-data.ts';
 import { progressBar } from './progress.ts';
-import { serve } from './serve.ts';
 
 const USAGE = `Usage: kvartal <command> [options]
 
@@ -21,9 +20,12 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = readConfig();
   switch (command) {
-    case 'serve':
+    case 'serve': {
+      // Loaded on demand: the other commands need neither Fastify nor the web pages.
+      const { serve } = await import('./serve.ts');
       await serve(config);
       return -1;
+    }
     case 'migrate': {
       const storage = openStorage(config.databaseUrl);
       try {

@@ -3,14 +3,14 @@ import type { Config } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { describeDatabase, openStorage } from '../storage/open-storage.ts';
 import { createContext } from '../usecases/create-context.ts';
-import { isEmpty, loadDemo } from '../usecases/demo-data.ts';
+import { isNewInstance, loadDemo } from '../usecases/demo-data.ts';
 
 /** Opens the database (migrating and seeding it), loads the demo on first run, and serves until stopped. */
 export async function serve(config: Config): Promise<void> {
   const storage = openStorage(config.databaseUrl);
   const ctx = await createContext(storage);
   const app = await buildApp({ ctx, config, clientDir: resolve('dist/client') });
-  if (await isEmpty(storage)) {
+  if (await isNewInstance(storage)) {
     const loaded = await loadDemo(storage);
     app.log.info(
       `The database was empty, so ${loaded} DEMO places were loaded. Remove them with: npx kvartal demo --clear`,

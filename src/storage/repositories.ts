@@ -72,6 +72,12 @@ export interface TaxonomyRepository {
   upsertCity(city: City): Promise<void>;
 }
 
+/** Small named counters and flags of the instance (e.g. whether the demo was ever loaded). */
+export interface MetaRepository {
+  get(key: string): Promise<number | null>;
+  set(key: string, value: number): Promise<void>;
+}
+
 /** What a backend can do natively, asked as capabilities rather than "is this postgres". */
 export interface StorageCapabilities {
   readonly name: 'sqlite' | 'postgres';
@@ -82,6 +88,7 @@ export interface Storage {
   readonly capabilities: StorageCapabilities;
   readonly places: PlaceRepository;
   readonly taxonomy: TaxonomyRepository;
+  readonly meta: MetaRepository;
   migrate(): Promise<{ applied: string[] }>;
   close(): Promise<void>;
 }

@@ -22,14 +22,20 @@ export async function loadDemo(
   }
   done += await storage.places.insertMany(batch);
   onProgress?.(done, count);
+  await storage.meta.set(DEMO_LOADED, 1);
   return done;
 }
+
+const DEMO_LOADED = 'demo_loaded';
 
 export async function clearDemo(storage: Storage): Promise<number> {
   return storage.places.deleteDemo();
 }
 
-/** True when the database has no places at all: the first start loads the demo then. */
-export async function isEmpty(storage: Storage): Promise<boolean> {
-  return (await storage.places.count({})) === 0;
+/**
+ * The first start of a new instance loads the demo: the database has no places and never had the demo.
+ * After `demo --clear` the instance stays empty on restart.
+ */
+export async function isNewInstance(storage: Storage): Promise<boolean> {
+  return (await storage.meta.get(DEMO_LOADED)) === null && (await storage.places.count({})) === 0;
 }

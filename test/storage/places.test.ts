@@ -3,6 +3,7 @@ import { generateDemoPlaces } from '../../src/demo/generate.ts';
 import { languageMask } from '../../src/domain/languages.ts';
 import type { PlaceData } from '../../src/domain/places/place.ts';
 import type { Storage } from '../../src/storage/repositories.ts';
+import { clearDemo, isNewInstance, loadDemo } from '../../src/usecases/demo-data.ts';
 import { seedTaxonomy } from '../../src/usecases/seed-taxonomy.ts';
 import { BACKENDS, freshDatabase, type TestDatabase } from '../support/backends.ts';
 
@@ -164,5 +165,23 @@ describe.each(BACKENDS)('place storage on %s', (backend) => {
       expect(removed).toBe(demo.length);
       expect(await storage.places.count({})).toBeGreaterThan(0);
     });
+  });
+});
+
+describe.each(BACKENDS)('first start on %s', (backend) => {
+  it('loads the demo once, and an instance cleared of it stays empty', async () => {
+    const database = await freshDatabase(backend);
+    try {
+      await database.storage.migrate();
+      await seedTaxonomy(database.storage);
+      expect(await isNewInstance(database.storage)).toBe(true);
+      await loadDemo(database.storage, 20);
+      expect(await isNewInstance(database.storage)).toBe(false);
+      await clearDemo(database.storage);
+      expect(await database.storage.places.count({})).toBe(0);
+      expect(await isNewInstance(database.storage)).toBe(false);
+    } finally {
+      await database.drop();
+    }
   });
 });

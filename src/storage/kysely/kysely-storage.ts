@@ -2,6 +2,7 @@ import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
 import { migrations } from '../migrations/index.ts';
 import type { Storage, StorageCapabilities } from '../repositories.ts';
 import type { Database } from '../schema.ts';
+import { KyselyMetaRepository } from './meta-repository.ts';
 import { KyselyPlaceRepository, type SpatialSql } from './place-repository.ts';
 import { KyselyTaxonomyRepository } from './taxonomy-repository.ts';
 
@@ -9,6 +10,7 @@ import { KyselyTaxonomyRepository } from './taxonomy-repository.ts';
 export class KyselyStorage implements Storage {
   readonly places: KyselyPlaceRepository;
   readonly taxonomy: KyselyTaxonomyRepository;
+  readonly meta: KyselyMetaRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -17,6 +19,7 @@ export class KyselyStorage implements Storage {
   ) {
     this.places = new KyselyPlaceRepository(db, spatial);
     this.taxonomy = new KyselyTaxonomyRepository(db);
+    this.meta = new KyselyMetaRepository(db);
   }
 
   async migrate(): Promise<{ applied: string[] }> {

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Taxonomy } from '../usecases/taxonomy.ts';
+import type { Assets } from './pages/layout.ts';
+
+/** Vite writes these fixed names (see vite.config.ts), so the server needs no manifest. */
+export const CLIENT_SCRIPT = 'assets/app.js';
+export const CLIENT_STYLES = 'assets/app.css';
+export const TAXONOMY_CSS_PATH = '/assets/taxonomy.css';
+export const NOJS_CSS_PATH = '/assets/nojs.css';
+
+function versioned(clientDir: string, file: string): string | null {
+  try {
+    const hash = createHash('sha256').update(readFileSync(join(clientDir, file))).digest('hex').slice(0, 12);
+    return `/${file}?v=${hash}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The built client's URLs. Read once the build exists; until then pages render without the map (and say so
+ * in the log) and the check is repeated, so a build made while the server runs is picked up.
+ */
+export function clientAssets(clientDir: string, warn: (message: string) => void): () => Assets {
+  let found: Assets | null = null;
+  let warned = false;
+  return () => {
+    if (found) return found;
+    const script = versioned(clientDir, CLIENT_SCRIPT);
+    const styles = versioned(clientDir, CLIENT_STYLES);
+    const assets: Assets = { script, styles: [...(styles ? [styles] : []), TAXONOMY_CSS_PATH] };
+    if (script && styles) found = assets;
+    else if (!warned) {
+      warned = true;
+      warn(`the browser client is not built in ${clientDir}: run "npm run build:client"; pages work without the map`);
+    }
+    return assets;
+  };
+}
+
+/** Category colours as classes, so that pages need no inline styles (a strict Content-Security-Policy holds). */
+export function taxonomyCss(taxonomy: Taxonomy): string {
+  return taxonomy.categories
+    .filter((c) => /^[a-z0-9-]+$/.test(c.slug) && /^#[0-9a-fA-F]{3,8}$/.test(c.color))
+    .map((c) => `.cat--${c.slug}{--cat:${c.color}}`)
+    .join('\n');
+}
+
+/** Without JavaScript there is no map, so its panel is hidden and the list takes the whole width. */
+export const NOJS_CSS = '.map-panel{display:none!important}.page-home .home{display:block}';

@@ -1,0 +1,50 @@
+import type { PlaceView } from '../../usecases/present-place.ts';
+import type { ContactLink } from '../components/contacts.ts';
+import type { ScheduleDay } from '../components/hours.ts';
+
+const SCHEMA_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** schema.org LocalBusiness for search engines; hours come from the same weekly schedule the page shows. */
+export function placeJsonLd(
+  view: PlaceView,
+  url: string,
+  otherNames: string[],
+  contacts: ContactLink[],
+  schedule: ScheduleDay[] | null,
+): Record<string, unknown> {
+  const contact = (kind: ContactLink['kind']) => contacts.find((c) => c.kind === kind);
+  const sameAs = contacts.filter((c) => c.kind === 'telegram' || c.kind === 'instagram').map((c) => c.href);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LocalBusiness',
+    '@id': url,
+    url,
+    name: view.name,
+    ...(otherNames.length ? { alternateName: otherNames } : {}),
+    ...(view.description ? { description: view.description } : {}),
+    address: {
+      '@type': 'PostalAddress',
+      ...(view.address ? { streetAddress: view.address } : {}),
+      addressLocality: view.cityName,
+      ...(view.neighbourhoodName ? { addressRegion: view.neighbourhoodName } : {}),
+      addressCountry: 'RS',
+    },
+    geo: { '@type': 'GeoCoordinates', latitude: view.lat, longitude: view.lon },
+    ...(contact('phone') ? { telephone: contact('phone')?.text } : {}),
+    ...(contact('email') ? { email: contact('email')?.text } : {}),
+    ...(contact('website') ? { sameAs: [contact('website')?.href, ...sameAs] } : sameAs.length ? { sameAs } : {}),
+    ...(view.languages.length ? { knowsLanguage: view.languages } : {}),
+    ...(schedule
+      ? {
+          openingHoursSpecification: schedule.flatMap((day) =>
+            day.intervals.map(([opens, closes]) => ({
+              '@type': 'OpeningHoursSpecification',
+              dayOfWeek: `https://schema.org/${SCHEMA_DAYS[day.weekday]}`,
+              opens,
+              closes: closes === '24:00' ? '23:59' : closes,
+            })),
+          ),
+        }
+      : {}),
+  };
+}

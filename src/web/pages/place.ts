@@ -1,0 +1,139 @@
+import { wallClock, weekSchedule } from '../../domain/hours.ts';
+import { LOCALES, type Locale, latinToCyrillic } from '../../domain/locales.ts';
+import type { PlaceView } from '../../usecases/present-place.ts';
+import { contactLinks, contactList } from '../components/contacts.ts';
+import { hoursStatusLine, weekTable } from '../components/hours.ts';
+import { categoryBadge } from '../components/place-list.ts';
+import { html, jsonScript, type SafeHtml } from '../html.ts';
+import { t } from '../i18n/index.ts';
+import { localePath } from '../locale.ts';
+import type { WebDeps } from './home.ts';
+import { demoNotice, page } from './layout.ts';
+import { placeJsonLd } from './place-json-ld.ts';
+
+/** The place's names other than the one shown, each with its language, e.g. the Cyrillic of a Latin name. */
+export function otherNames(view: PlaceView): Array<{ text: string; lang: Locale }> {
+  const names: Array<{ text: string; lang: Locale }> = [];
+  const seen = new Set([view.name.trim().toLocaleLowerCase()]);
+  for (const lang of LOCALES) {
+    const text =
+      view.names[lang] ?? (lang === 'sr-Cyrl' && view.names['sr-Latn'] ? latinToCyrillic(view.names['sr-Latn']) : undefined);
+    const key = text?.trim().toLocaleLowerCase();
+    if (!text || !key || seen.has(key)) continue;
+    seen.add(key);
+    names.push({ text, lang });
+  }
+  return names;
+}
+
+function paragraphs(text: string): SafeHtml {
+  return html`${text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => html`<p>${p}</p>`)}`;
+}
+
+export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, origin: string): SafeHtml {
+  const tr = t(locale);
+  const p = tr.m.place;
+  const timeZone = deps.ctx.taxonomy.city(view.city)?.timeZone ?? 'Europe/Belgrade';
+  const now = deps.ctx.now();
+  const schedule = view.hours ? weekSchedule(view.hours, now, timeZone) : null;
+  const aka = otherNames(view);
+  const contacts = contactLinks(tr, view.contacts);
+  const canonicalPath = localePath(locale, view.path);
+  const where = [view.neighbourhoodName, view.cityName].filter(Boolean).join(', ');
+  const jsonLd = placeJsonLd(
+    view,
+    origin + canonicalPath,
+    aka.map((n) => n.text),
+    contacts,
+    schedule,
+  );
+
+  const body = html`<main id="main" class="place-page">
+  <p class="back"><a href="${localePath(locale)}"><span aria-hidden="true">←</span> ${p.backToMap}</a></p>
+  <article class="place">
+    <header class="place__header">
+      <p class="place__category">${categoryBadge(view.category, view.categoryName)}</p>
+      <h1 class="place__name">${view.name}</h1>
+      ${
+        aka.length
+          ? html`<p class="place__aka"><span class="place__aka-label">${p.alsoKnownAs}:</span> ${aka.map(
+              (n, i) => html`${i ? ', ' : ''}<span lang="${n.lang}">${n.text}</span>`,
+            )}</p>`
+          : ''
+      }
+      ${hoursStatusLine(tr, view)}
+    </header>
+    ${view.isDemo ? demoNotice(tr, tr.m.demo.place) : ''}
+    ${view.status === 'closed' ? html`<p class="notice notice--warning">${p.closedDown}</p>` : ''}
+    <div class="place__body">
+      <div class="place__info">
+        ${view.description ? html`<div class="place__description">${paragraphs(view.description)}</div>` : ''}
+        <section class="place__section" aria-labelledby="h-address">
+          <h2 id="h-address">${p.address}</h2>
+          <p class="place__address">${view.address ? html`${view.address}<br>` : ''}${where}</p>
+        </section>
+        ${
+          view.hours
+            ? html`<section class="place__section" aria-labelledby="h-hours">
+          <h2 id="h-hours">${tr.m.hours.heading}</h2>
+          ${schedule ? weekTable(tr, schedule, wallClock(now, timeZone).weekday) : ''}
+          <p class="hint">${tr.m.hours.timeZone} ${tr.m.hours.asWritten} <code>${view.hours}</code></p>
+        </section>`
+            : ''
+        }
+        ${
+          view.languages.length
+            ? html`<section class="place__section" aria-labelledby="h-languages">
+          <h2 id="h-languages">${p.languages}</h2>
+          <ul class="lang-list">${view.languages.map(
+            (code) => html`<li><span class="lang" aria-hidden="true">${code.toUpperCase()}</span> ${tr.languageName(code)}</li>`,
+          )}</ul>
+        </section>`
+            : ''
+        }
+        ${
+          contacts.length
+            ? html`<section class="place__section" aria-labelledby="h-contacts">
+          <h2 id="h-contacts">${p.contacts}</h2>
+          ${contactList(contacts)}
+        </section>`
+            : ''
+        }
+        ${
+          view.tags.length
+            ? html`<section class="place__section" aria-labelledby="h-tags">
+          <h2 id="h-tags">${p.tags}</h2>
+          <ul class="tags">${view.tags.map((tag) => html`<li>${tag}</li>`)}</ul>
+        </section>`
+            : ''
+        }
+      </div>
+      <aside class="place__aside" aria-labelledby="h-map">
+        <h2 id="h-map">${p.map}</h2>
+        <div id="place-map" class="place-map" role="region" aria-label="${tr.format(p.mapLabel, { name: view.name })}"
+          data-lon="${view.lon}" data-lat="${view.lat}" data-color="${view.categoryColor}"
+          ${deps.mapStyleUrl ? html`data-style-url="${deps.mapStyleUrl}"` : ''}></div>
+        <p class="hint">${where}</p>
+      </aside>
+    </div>
+    <p class="place__updated">${tr.format(p.updated, { date: tr.date(view.updatedAt) })}</p>
+  </article>
+</main>`;
+
+  return page({
+    tr,
+    title: `${tr.format(p.title, { name: view.name, category: view.categoryName, city: view.cityName })} · Kvartal`,
+    description: view.description.slice(0, 200) || `${view.categoryName}, ${where}`,
+    localeHref: (l) => localePath(l, view.path),
+    origin,
+    canonicalPath,
+    head: html`<script type="application/ld+json">${jsonScript(jsonLd)}</script>`,
+    body,
+    pageClass: 'page-place',
+    assets: deps.assets,
+  });
+}

@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../domain/errors.ts';
+import { LOCALES, type Locale } from '../domain/locales.ts';
+import type { AppContext } from '../usecases/context.ts';
+import { getPlace } from '../usecases/get-place.ts';
+import { presentPlace } from '../usecases/present-place.ts';
+import { clientAssets, NOJS_CSS, NOJS_CSS_PATH, TAXONOMY_CSS_PATH, taxonomyCss } from './assets.ts';
+import type { SafeHtml } from './html.ts';
+import { localePath, preferredLocale, queryString, rememberLocale } from './locale.ts';
+import { type OpenApiDocument, renderApiDocs } from './pages/api-docs.ts';
+import { loadHome, type Query, renderHome, type WebDeps } from './pages/home.ts';
+import { renderNotFound } from './pages/not-found.ts';
+import { renderPlace } from './pages/place.ts';
+
+export interface WebOptions {
+  ctx: AppContext;
+  /** Vite's output directory (`dist/client`). */
+  clientDir: string;
+  /** The operator's public URL, for canonical links; else taken from the request. */
+  publicUrl?: string | null;
+  /** A MapLibre style URL on this server, when a basemap is configured; else the map has a plain background. */
+  mapStyleUrl?: string | null;
+}
+
+/**
+ * The page policy: everything comes from this server. The browser enforces the privacy promise ("no request
+ * to another host") even if a future change forgets it.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const PLACE_PARAM = /^(\d{1,15})(?:-([a-z0-9-]*))?$/;
+
+/** Server-rendered pages in every locale, plus the browser client's files under /assets. */
+export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise<void> {
+  const { ctx } = opts;
+  const assets = clientAssets(opts.clientDir, (message) => app.log.warn(message));
+  const deps = (): WebDeps => ({ ctx, assets: assets(), mapStyleUrl: opts.mapStyleUrl ?? null });
+  const origin = (request: FastifyRequest) => opts.publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+
+  const assetsDir = join(opts.clientDir, 'assets');
+  if (existsSync(assetsDir)) {
+    await app.register(fastifyStatic, {
+      root: assetsDir,
+      prefix: '/assets/',
+      decorateReply: false,
+      wildcard: true,
+      // The pages link every file with ?v=<content hash>; revalidation keeps unversioned links correct.
+      cacheControl: true,
+      maxAge: 0,
+    });
+  }
+  app.get(TAXONOMY_CSS_PATH, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(taxonomyCss(ctx.taxonomy)),
+  );
+  app.get(NOJS_CSS_PATH, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(NOJS_CSS),
+  );
+
+  const sendPage = (reply: FastifyReply, markup: SafeHtml, status = 200) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'same-origin')
+      .header('cache-control', 'no-cache')
+      .send(markup.value);
+
+  const redirectToLocale = (request: FastifyRequest, reply: FastifyReply, path: string, status: 301 | 302 = 302) =>
+    reply
+      .header('vary', 'Cookie, Accept-Language')
+      .header('cache-control', 'private, no-cache')
+      .redirect(`${localePath(preferredLocale(request), path)}${queryString(request)}`, status);
+
+  const notFound = (request: FastifyRequest, reply: FastifyReply, locale: Locale = preferredLocale(request)) =>
+    sendPage(reply, renderNotFound(assets(), locale, origin(request)), 404);
+
+  const placePage = async (request: FastifyRequest, reply: FastifyReply, locale: Locale | null) => {
+    const param = (request.params as { idslug?: string }).idslug ?? '';
+    const match = PLACE_PARAM.exec(param);
+    const pageLocale = locale ?? preferredLocale(request);
+    if (!match) return notFound(request, reply, pageLocale);
+    let view: ReturnType<typeof presentPlace>;
+    try {
+      view = presentPlace(await getPlace(ctx, Number(match[1])), pageLocale, ctx.taxonomy, ctx.now());
+    } catch (error) {
+      if (error instanceof NotFoundError) return notFound(request, reply, pageLocale);
+      throw error;
+    }
+    // The locale-less link (the API's `url`) and a stale or missing slug both lead to the canonical address.
+    if (locale === null) return redirectToLocale(request, reply, view.path);
+    if (match[2] !== view.slug) return reply.redirect(`${localePath(locale, view.path)}${queryString(request)}`, 301);
+    rememberLocale(request, reply, locale);
+    return sendPage(reply, renderPlace(deps(), locale, view, origin(request)));
+  };
+
+  app.get('/', async (request, reply) => redirectToLocale(request, reply, ''));
+  app.get('/p/:idslug', async (request, reply) => placePage(request, reply, null));
+  app.get('/api/docs', async (request, reply) => redirectToLocale(request, reply, 'api'));
+
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/`, async (request, reply) => {
+      const query = request.query as Query;
+      const data = await loadHome(ctx, locale, query);
+      rememberLocale(request, reply, locale);
+      return sendPage(reply, renderHome(deps(), locale, data, origin(request), queryString(request)));
+    });
+    app.get(`/${locale}/p/:idslug`, async (request, reply) => placePage(request, reply, locale));
+    app.get(`/${locale}/api`, async (request, reply) => {
+      rememberLocale(request, reply, locale);
+      return sendPage(reply, renderApiDocs(assets(), locale, origin(request), openApiDocument(app)));
+    });
+    app.get(`/${locale}/*`, async (request, reply) => notFound(request, reply, locale));
+  }
+}
+
+/** The app's own OpenAPI document, when @fastify/swagger is registered on a parent. */
+function openApiDocument(app: FastifyInstance): OpenApiDocument | null {
+  const swagger = (app as FastifyInstance & { swagger?: () => unknown }).swagger;
+  if (typeof swagger !== 'function') return null;
+  try {
+    return swagger.call(app) as OpenApiDocument;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A 404 page in the visitor's locale for any URL no route knows, and the API's JSON 404 under /api/.
+ * For the app's `setNotFoundHandler`.
+ */
+export function webNotFoundHandler(clientDir: string, publicUrl: string | null = null) {
+  const assets = clientAssets(clientDir, () => {});
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${request.url.split('?')[0]} is not an API route` });
+    }
+    const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .send(renderNotFound(assets(), preferredLocale(request), origin).value);
+  };
+}
