@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -25,7 +24,8 @@ export async function startPostgres(): Promise<PostgresServer | { error: string 
       return { error: `BENCH_PG_URL does not answer: ${(error as Error).message}` };
     }
   }
-  const dir = join(await mkdtemp(join(tmpdir(), 'kvartal-bench-')), 'pg');
+  // Directly under the temp dir: as root, pg.sh runs the server as "postgres", which must reach DIR.
+  const dir = join(tmpdir(), `kvartal-bench-pg-${process.pid}`);
   let url: string;
   try {
     const { stdout } = await run('bash', ['scripts/pg.sh', 'start', dir], { maxBuffer: 1 << 20 });
@@ -45,7 +45,10 @@ export async function startPostgres(): Promise<PostgresServer | { error: string 
 }
 
 /** A new, empty database on the server (dropped first if a previous run left it). */
-export async function createDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createDatabase(
+  serverUrl: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   await admin(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${name}`);
@@ -58,17 +61,18 @@ export async function createDatabase(serverUrl: string, name: string): Promise<{
   };
 }
 
-/** Runs SQL the repositories have no verb for (VACUUM ANALYZE after a bulk load). */
-export async function runSql(url: string, text: string): Promise<void> {
-  await admin(url, (client) => client.query(text));
+/** Runs SQL the repositories have no verb for (VACUUM ANALYZE, database size); returns the rows. */
+export async function query(url: string, text: string): Promise<Array<Record<string, unknown>>> {
+  let rows: Array<Record<string, unknown>> = [];
+  await admin(url, async (client) => {
+    rows = (await client.query(text)).rows;
+  });
+  return rows;
 }
 
 async function serverVersion(url: string): Promise<string> {
-  let version = '';
-  await admin(url, async (client) => {
-    version = String((await client.query('SHOW server_version')).rows[0]?.server_version ?? '');
-  });
-  return version;
+  const rows = await query(url, 'SHOW server_version');
+  return String(rows[0]?.server_version ?? '');
 }
 
 async function admin(url: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {

@@ -7,10 +7,17 @@ export interface Table {
 }
 
 export function renderTable(table: Table): string {
-  const widths = table.columns.map((c, i) => Math.max(c.length, ...table.rows.map((r) => (r[i] ?? '').length)));
+  const widths = table.columns.map((c, i) =>
+    Math.max(c.length, ...table.rows.map((r) => (r[i] ?? '').length)),
+  );
   const line = (cells: readonly string[]) =>
     `| ${widths.map((w, i) => (cells[i] ?? '').padEnd(w)).join(' | ')} |`;
-  const out = [`### ${table.title}`, '', line(table.columns), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`];
+  const out = [
+    `### ${table.title}`,
+    '',
+    line(table.columns),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+  ];
   for (const row of table.rows) out.push(line(row));
   if (table.notes?.length) out.push('', ...table.notes);
   return `${out.join('\n')}\n`;

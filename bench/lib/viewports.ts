@@ -34,7 +34,11 @@ export function viewportAround(lon: number, lat: number, zoom: number, screen = 
  * of up to ±500 m. Centring on places (not on uniform points of the city's bounds) weights the viewports the
  * way people look at the map: where the places are, so the dense centres dominate, as they would in use.
  */
-export function viewportCentres(points: readonly PlacePoint[], count: number, seed = 7): Array<[number, number]> {
+export function viewportCentres(
+  points: readonly PlacePoint[],
+  count: number,
+  seed = 7,
+): Array<[number, number]> {
   const random = mulberry32(seed);
   const byCity = CITIES.map((city) => points.filter((p) => p.city === city));
   const centres: Array<[number, number]> = [];

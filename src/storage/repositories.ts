@@ -13,9 +13,35 @@ export interface PlaceFilter {
   languageMask?: number;
   /** Only places whose hours pattern id is in this set (the open-now patterns). */
   hoursIds?: number[];
-  /** Case- and diacritic-folded words that must all occur in the place's search text. */
-  words?: string[];
+  /** Full-text match on search keys: every group must match; within a group any term (`key*` = prefix). */
+  text?: TextMatch;
   statuses?: PlaceStatus[];
+}
+
+export interface TextMatch {
+  groups: string[][];
+}
+
+/** A place's search keys per field, made by the search module at write time. */
+export interface SearchDocument {
+  name: string[];
+  category: string[];
+  other: string[];
+}
+
+export type SearchIndexer = (place: PlaceData) => SearchDocument;
+
+/** What ranking needs of a text match, without loading the whole place. */
+export interface TextCandidate {
+  id: number;
+  lon: number;
+  lat: number;
+  category: string;
+  neighbourhood: string | null;
+  languageMask: number;
+  nameKeys: string[];
+  categoryKeys: string[];
+  otherKeys: string[];
 }
 
 export interface PlaceListQuery extends PlaceFilter {
@@ -60,6 +86,14 @@ export interface PlaceRepository {
   /** Active places' points, streamed in id order, for building in-memory indexes. */
   points(batchSize?: number): AsyncIterable<PlacePoint[]>;
   hoursPatterns(): Promise<HoursPattern[]>;
+  /** Places matching the filter (which has `text`), at most `cap`, with their keys for ranking. */
+  textCandidates(filter: PlaceFilter, cap: number): Promise<TextCandidate[]>;
+  /** Vocabulary terms added after `afterId`, for the typo dictionary. */
+  termsSince(afterId: number): Promise<{ lastId: number; terms: string[] }>;
+  /** Sets how search keys are made from a place; until it is set, names and texts are indexed plainly. */
+  useSearchIndexer(indexer: SearchIndexer): void;
+  /** Recomputes every place's search keys (after the indexer or the taxonomy's synonyms changed). */
+  reindex(onProgress?: (done: number) => void): Promise<number>;
   deleteDemo(): Promise<number>;
   /** A number that grows with every write to places; cheap to read; shared by all app processes. */
   dataVersion(): Promise<number>;

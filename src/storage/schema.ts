@@ -56,9 +56,17 @@ export interface PlaceTable {
   source: string;
   source_id: string | null;
   source_layer: string | null;
-  search_text: string;
+  /** Search keys (see domain/search) of the names, the categories and everything else, space-separated. */
+  search_name: string;
+  search_category: string;
+  search_other: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface SearchTermTable {
+  id: Generated<number>;
+  term: string;
 }
 
 export interface MetaTable {
@@ -73,4 +81,5 @@ export interface Database {
   hours_patterns: HoursPatternTable;
   places: PlaceTable;
   meta: MetaTable;
+  search_terms: SearchTermTable;
 }

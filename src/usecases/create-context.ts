@@ -1,4 +1,6 @@
 import { ClusterIndex } from '../search/cluster-index.ts';
+import { createPlaceIndexer } from '../search/place-indexer.ts';
+import { Vocabulary } from '../search/vocabulary.ts';
 import type { Storage } from '../storage/repositories.ts';
 import type { AppContext } from './context.ts';
 import { OpenNow } from './open-now.ts';
@@ -16,11 +18,13 @@ export async function createContext(
   await seedTaxonomy(storage);
   const taxonomy = await Taxonomy.load(storage);
   const timeZone = taxonomy.cities[0]?.timeZone ?? DEFAULT_TIME_ZONE;
+  storage.places.useSearchIndexer(createPlaceIndexer(taxonomy));
   return {
     storage,
     taxonomy,
     openNow: new OpenNow(storage, timeZone),
     clusters: new ClusterIndex(storage),
+    vocabulary: new Vocabulary(storage),
     now: options.now ?? (() => new Date()),
   };
 }

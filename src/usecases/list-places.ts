@@ -1,27 +1,26 @@
 import { InputError } from '../domain/errors.ts';
 import type { BBox } from '../domain/geo.ts';
-import { isSpokenLanguage, languageMask } from '../domain/languages.ts';
 import type { Locale } from '../domain/locales.ts';
-import { searchWords } from '../domain/text.ts';
-import type { PlaceFilter, PlaceListQuery } from '../storage/repositories.ts';
+import type { PlaceListQuery } from '../storage/repositories.ts';
 import type { AppContext } from './context.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { buildFilter, type FilterRequest } from './place-filter.ts';
 import { type PlaceView, presentPlace } from './present-place.ts';
+import { type Facets, searchPlaces } from './search-places.ts';
 
 export const MAX_LIMIT = 200;
 export const DEFAULT_LIMIT = 50;
 export const MAX_RADIUS_M = 50_000;
+export const DEFAULT_RADIUS_M = 5_000;
+export const MAX_QUERY_LENGTH = 200;
 
 /** A list request after parsing; every slug and value is checked here, not by the caller. */
-export interface ListPlacesRequest {
+export interface ListPlacesRequest extends FilterRequest {
   q?: string;
-  bbox?: BBox;
   near?: { lon: number; lat: number };
   radiusM?: number;
-  categories?: string[];
-  city?: string;
-  neighbourhood?: string;
-  languages?: string[];
-  openNow?: boolean;
+  /** relevance (default with q) or distance (default with near and no q). */
+  sort?: 'relevance' | 'distance';
   locale: Locale;
   limit?: number;
   cursor?: string;
@@ -30,6 +29,8 @@ export interface ListPlacesRequest {
 export interface ListPlacesResult {
   items: Array<PlaceView & { distanceM?: number }>;
   nextCursor: string | null;
+  /** Counts per category, neighbourhood and language for a text query. */
+  facets?: Facets;
 }
 
 export async function listPlaces(ctx: AppContext, request: ListPlacesRequest): Promise<ListPlacesResult> {
@@ -37,18 +38,34 @@ export async function listPlaces(ctx: AppContext, request: ListPlacesRequest): P
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new InputError('limit', `must be an integer from 1 to ${MAX_LIMIT}`);
   }
-  const filter = await buildFilter(ctx, request);
-  const query: PlaceListQuery = { ...filter, limit: limit + 1 };
-  if (request.near) {
-    const radiusM = request.radiusM ?? 5_000;
-    if (!(radiusM > 0 && radiusM <= MAX_RADIUS_M)) {
-      throw new InputError('radius_m', `must be a number of metres above 0 and at most ${MAX_RADIUS_M}`);
-    }
-    query.near = { ...request.near, radiusM };
-  } else if (request.radiusM !== undefined) {
-    throw new InputError('radius_m', 'needs near=lat,lon');
+  const radiusM = checkedRadius(request);
+  if (request.q !== undefined && request.q.length > MAX_QUERY_LENGTH) {
+    throw new InputError('q', `must be at most ${MAX_QUERY_LENGTH} characters`);
   }
-  if (request.cursor) query.after = decodeCursor(request.cursor, Boolean(request.near));
+  const filter = await buildFilter(ctx, request);
+  const near = request.near && radiusM !== undefined ? { ...request.near, radiusM } : undefined;
+  if (request.q?.trim()) {
+    const searched = await searchPlaces(ctx, { ...request, filter, near, limit });
+    if (searched) return searched;
+  }
+  return browsePlaces(ctx, request, { ...filter, limit: limit + 1, ...(near ? { near } : {}) }, limit);
+}
+
+/** Without a text query: nearest first with `near`, otherwise in id order; keyset pages. */
+async function browsePlaces(
+  ctx: AppContext,
+  request: ListPlacesRequest,
+  query: PlaceListQuery,
+  limit: number,
+): Promise<ListPlacesResult> {
+  if (request.cursor) {
+    if (query.near) {
+      const { id, d } = decodeCursor(request.cursor, ['id', 'd']);
+      query.after = { id, distanceM: d };
+    } else {
+      query.after = { id: decodeCursor(request.cursor, ['id']).id };
+    }
+  }
   const rows = await ctx.storage.places.list(query);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -64,75 +81,17 @@ export async function listPlaces(ctx: AppContext, request: ListPlacesRequest): P
   return { items, nextCursor };
 }
 
-/** Turns the request's filters into a storage filter, rejecting unknown slugs by name. */
-export async function buildFilter(
-  ctx: AppContext,
-  request: Omit<ListPlacesRequest, 'locale'>,
-): Promise<PlaceFilter> {
-  const filter: PlaceFilter = { statuses: ['active'] };
-  if (request.bbox) filter.bbox = request.bbox;
-  if (request.categories?.length) {
-    const expanded = new Set<string>();
-    for (const slug of request.categories) {
-      const slugs = ctx.taxonomy.expandCategory(slug);
-      if (!slugs) throw new InputError('category', `unknown category "${slug}"; see /api/v1/categories`);
-      for (const s of slugs) expanded.add(s);
-    }
-    filter.categories = [...expanded];
+function checkedRadius(request: ListPlacesRequest): number | undefined {
+  if (!request.near) {
+    if (request.radiusM !== undefined) throw new InputError('radius_m', 'needs near=lat,lon');
+    if (request.sort === 'distance') throw new InputError('sort', 'distance needs near=lat,lon');
+    return undefined;
   }
-  if (request.city) {
-    if (!ctx.taxonomy.city(request.city))
-      throw new InputError('city', `unknown city "${request.city}"; see /api/v1/cities`);
-    filter.city = request.city;
+  const radiusM = request.radiusM ?? DEFAULT_RADIUS_M;
+  if (!(radiusM > 0 && radiusM <= MAX_RADIUS_M)) {
+    throw new InputError('radius_m', `must be a number of metres above 0 and at most ${MAX_RADIUS_M}`);
   }
-  if (request.neighbourhood) {
-    const n = ctx.taxonomy.neighbourhood(request.neighbourhood);
-    if (!n)
-      throw new InputError(
-        'neighbourhood',
-        `unknown neighbourhood "${request.neighbourhood}"; see /api/v1/cities`,
-      );
-    if (request.city && n.city !== request.city) {
-      throw new InputError('neighbourhood', `"${request.neighbourhood}" is not in ${request.city}`);
-    }
-    filter.neighbourhood = request.neighbourhood;
-  }
-  if (request.languages?.length) {
-    const unknown = request.languages.find((code) => !isSpokenLanguage(code));
-    if (unknown !== undefined) throw new InputError('languages', `unknown language code "${unknown}"`);
-    filter.languageMask = languageMask(request.languages);
-  }
-  if (request.openNow) filter.hoursIds = await ctx.openNow.openHoursIds(ctx.now());
-  if (request.q !== undefined) {
-    if (request.q.length > 200) throw new InputError('q', 'must be at most 200 characters');
-    const words = searchWords(request.q);
-    if (words.length) filter.words = words;
-  }
-  return filter;
+  return radiusM;
 }
 
-interface Cursor {
-  id: number;
-  d?: number;
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(text: string, byDistance: boolean): { id: number; distanceM?: number } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw new InputError('cursor', 'is not a cursor this API returned');
-  }
-  const cursor = parsed as Partial<Cursor> | null;
-  if (!cursor || !Number.isInteger(cursor.id) || (byDistance && typeof cursor.d !== 'number')) {
-    throw new InputError(
-      'cursor',
-      'is not a cursor this API returned (or belongs to a different sort order)',
-    );
-  }
-  return { id: cursor.id as number, ...(byDistance ? { distanceM: cursor.d as number } : {}) };
-}
+export type { BBox };

@@ -1,7 +1,7 @@
 import type { BBox } from '../domain/geo.ts';
 import { type Locale, pickText } from '../domain/locales.ts';
 import type { AppContext } from './context.ts';
-import { buildFilter } from './list-places.ts';
+import { buildFilter } from './place-filter.ts';
 import { placePath } from './present-place.ts';
 
 export interface ViewportRequest {

@@ -49,4 +49,14 @@ export function taxonomyCss(taxonomy: Taxonomy): string {
 }
 
 /** Without JavaScript there is no map, so its panel is hidden and the list takes the whole width. */
-export const NOJS_CSS = '.map-panel{display:none!important}.page-home .home{display:block}';
+export const NOJS_CSS = [
+  '.map-panel{display:none!important}',
+  '.page-home{height:auto!important;overflow:visible!important}',
+  '.page-home .home{display:block!important}',
+  '.page-home .sidebar{display:block!important;overflow:visible!important;max-width:48rem;margin:0 auto;border:0!important}',
+].join('\n');
+
+export const FAVICON_PATH = '/favicon.svg';
+/** The brand pin; an SVG icon also keeps browsers from asking for /favicon.ico. */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7Z" fill="#1d4e89"/><circle cx="12" cy="9" r="2.6" fill="#fff"/></svg>';

@@ -7,7 +7,15 @@ import { LOCALES, type Locale } from '../domain/locales.ts';
 import type { AppContext } from '../usecases/context.ts';
 import { getPlace } from '../usecases/get-place.ts';
 import { presentPlace } from '../usecases/present-place.ts';
-import { clientAssets, NOJS_CSS, NOJS_CSS_PATH, TAXONOMY_CSS_PATH, taxonomyCss } from './assets.ts';
+import {
+  clientAssets,
+  FAVICON_PATH,
+  FAVICON_SVG,
+  NOJS_CSS,
+  NOJS_CSS_PATH,
+  TAXONOMY_CSS_PATH,
+  taxonomyCss,
+} from './assets.ts';
 import type { SafeHtml } from './html.ts';
 import { localePath, preferredLocale, queryString, rememberLocale } from './locale.ts';
 import { type OpenApiDocument, renderApiDocs } from './pages/api-docs.ts';
@@ -67,6 +75,9 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
   }
   app.get(TAXONOMY_CSS_PATH, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(taxonomyCss(ctx.taxonomy)),
+  );
+  app.get(FAVICON_PATH, async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
   );
   app.get(NOJS_CSS_PATH, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(NOJS_CSS),

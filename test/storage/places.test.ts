@@ -87,7 +87,6 @@ describe.each(BACKENDS)('place storage on %s', (backend) => {
         categories: ['cafe'],
         city: 'belgrade',
         languageMask: languageMask(['en']),
-        words: [],
       });
       expect(count).toBe(expected);
       expect(expected).toBeGreaterThan(0);
@@ -155,9 +154,12 @@ describe.each(BACKENDS)('place storage on %s', (backend) => {
       expect(total).toBe(await storage.places.count({ statuses: ['active'] }));
     });
 
-    it('matches words in any script after folding', async () => {
-      const count = await storage.places.count({ words: ['sirniki'] });
-      expect(count).toBeGreaterThan(0);
+    it('matches full-text terms and prefixes, every group required', async () => {
+      const kafa = await storage.places.count({ text: { groups: [['kafa']] } });
+      expect(kafa).toBeGreaterThan(0);
+      expect(await storage.places.count({ text: { groups: [['sirn*'], ['kafa']] } })).toBeGreaterThan(0);
+      expect(await storage.places.count({ text: { groups: [['kafa'], ['nosuchterm']] } })).toBe(0);
+      expect(await storage.places.count({ text: { groups: [['nosuchterm', 'kafa']] } })).toBe(kafa);
     });
 
     it('removes only demo places', async () => {

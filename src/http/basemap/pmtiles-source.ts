@@ -1,20 +1,22 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Compression, type Header, PMTiles, type RangeResponse, SharedPromiseCache, type Source, TileType } from 'pmtiles';
+import {
+  Compression,
+  type Header,
+  PMTiles,
+  type RangeResponse,
+  SharedPromiseCache,
+  type Source,
+  TileType,
+} from 'pmtiles';
+import { type StoredTile, TILE_FORMATS, type TileFormat } from './tile-reply.ts';
 
-/** What a tile file is: the extension in its URL, its MIME type, and whether the style needs a vector or raster source. */
-export interface TileFormat {
-  ext: 'mvt' | 'png' | 'jpg' | 'webp' | 'avif';
-  contentType: string;
-  kind: 'vector' | 'raster';
-}
-
-const TILE_FORMATS: Partial<Record<TileType, TileFormat>> = {
-  [TileType.Mvt]: { ext: 'mvt', contentType: 'application/vnd.mapbox-vector-tile', kind: 'vector' },
-  [TileType.Png]: { ext: 'png', contentType: 'image/png', kind: 'raster' },
-  [TileType.Jpeg]: { ext: 'jpg', contentType: 'image/jpeg', kind: 'raster' },
-  [TileType.Webp]: { ext: 'webp', contentType: 'image/webp', kind: 'raster' },
-  [TileType.Avif]: { ext: 'avif', contentType: 'image/avif', kind: 'raster' },
+const FORMAT_BY_TILE_TYPE: Partial<Record<TileType, TileFormat>> = {
+  [TileType.Mvt]: TILE_FORMATS.mvt,
+  [TileType.Png]: TILE_FORMATS.png,
+  [TileType.Jpeg]: TILE_FORMATS.jpg,
+  [TileType.Webp]: TILE_FORMATS.webp,
+  [TileType.Avif]: TILE_FORMATS.avif,
 };
 
 /** The HTTP content-coding that carries each PMTiles tile compression unchanged. */
@@ -64,12 +66,6 @@ export class LocalFileSource implements Source {
 /** Tile bytes exactly as stored, compressed or not, so gzip tiles go to the browser without a round trip. */
 const keepStoredBytes = async (buf: ArrayBuffer): Promise<ArrayBuffer> => buf;
 
-export interface StoredTile {
-  data: Buffer;
-  /** The content-coding of `data` (`gzip`, `br`, `zstd`), or null when it is plain. */
-  contentEncoding: string | null;
-}
-
 /** A PMTiles v3 archive on local disk: its header, read once at start, and tiles by z/x/y. */
 export class PmtilesArchive {
   readonly header: Header;
@@ -97,7 +93,7 @@ export class PmtilesArchive {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`MAP_PMTILES=${path} is not a readable PMTiles v3 archive: ${reason}`);
     }
-    const format = TILE_FORMATS[header.tileType];
+    const format = FORMAT_BY_TILE_TYPE[header.tileType];
     if (!format) {
       await source.close();
       throw new Error(

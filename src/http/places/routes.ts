@@ -4,8 +4,9 @@ import { DEFAULT_LOCALE } from '../../domain/locales.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { createPlace } from '../../usecases/create-place.ts';
 import { getPlace } from '../../usecases/get-place.ts';
-import { listPlaces } from '../../usecases/list-places.ts';
+import { listPlaces, MAX_QUERY_LENGTH } from '../../usecases/list-places.ts';
 import { presentPlace } from '../../usecases/present-place.ts';
+import { suggest } from '../../usecases/suggest.ts';
 import { viewportClusters } from '../../usecases/viewport-clusters.ts';
 import { parseBBox, parseBoolean, parseList, parseLocale, parseNear, parseNumber } from '../params.ts';
 import { ErrorBody, errorResponses } from '../schemas.ts';
@@ -19,6 +20,8 @@ import {
   PlaceFeature,
   PlaceIdParams,
   PlaceQuery,
+  SuggestQuery,
+  SuggestResponse,
 } from './schemas.ts';
 
 const READ_CACHE = 'public, max-age=30, stale-while-revalidate=60';
@@ -47,6 +50,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
         ...optional('bbox', parseBBox(q.bbox)),
         ...optional('near', near),
         ...optional('radiusM', parseNumber(q.radius_m, 'radius_m')),
+        ...optional('sort', parseSort(q.sort)),
         ...optional('categories', parseList(q.category)),
         ...optional('city', q.city || undefined),
         ...optional('neighbourhood', q.neighbourhood || undefined),
@@ -61,6 +65,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
         type: 'FeatureCollection' as const,
         features: result.items.map((item) => placeFeature(item, item.distanceM)),
         next_cursor: result.nextCursor,
+        ...(result.facets ? { facets: result.facets } : {}),
       };
     },
   );
@@ -111,6 +116,30 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
   );
 
   app.get(
+    '/suggest',
+    {
+      schema: {
+        summary: 'Autocomplete: matching categories, neighbourhoods and places (at most 10)',
+        tags: ['places'],
+        querystring: SuggestQuery,
+        response: { 200: SuggestResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      if (q.q.length > MAX_QUERY_LENGTH) throw new InputError('q', `must be at most ${MAX_QUERY_LENGTH} characters`);
+      if (q.city && !ctx.taxonomy.city(q.city)) throw new InputError('city', `unknown city "${q.city}"`);
+      const items = await suggest(ctx, {
+        q: q.q,
+        locale: parseLocale(q.locale, DEFAULT_LOCALE),
+        ...optional('city', q.city || undefined),
+      });
+      reply.header('cache-control', READ_CACHE);
+      return { items };
+    },
+  );
+
+  app.get(
     '/clusters',
     {
       schema: {
@@ -142,6 +171,12 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
     },
   );
 };
+
+function parseSort(value: string | undefined): 'relevance' | 'distance' | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'relevance' || value === 'distance') return value;
+  throw new InputError('sort', 'must be relevance or distance');
+}
 
 /** `{ key: value }` when value is defined, `{}` otherwise (exactOptionalPropertyTypes forbids `key: undefined`). */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -22,6 +22,9 @@ export const ListPlacesQuery = Type.Object({
   radius_m: Type.Optional(
     Type.String({ description: 'Radius around near, metres (default 5000, max 50000)' }),
   ),
+  sort: Type.Optional(
+    Type.String({ description: 'relevance (default with q) or distance (default with near; needs near)' }),
+  ),
   ...filterParams,
   locale: LocaleParam,
   limit: Type.Optional(Type.String({ description: 'Page size, 1–200 (default 50)' })),
@@ -93,10 +96,46 @@ export const PlaceFeature = Type.Object(
   { $id: 'PlaceFeature' },
 );
 
+const Counts = Type.Record(Type.String(), Type.Integer());
+
 export const PlaceCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
   features: Type.Array(PlaceFeature),
   next_cursor: Type.Union([Type.String(), Type.Null()]),
+  facets: Type.Optional(
+    Type.Object(
+      {
+        categories: Counts,
+        neighbourhoods: Counts,
+        languages: Counts,
+        approximate: Type.Boolean({ description: 'More places matched than were ranked; counts are lower bounds' }),
+      },
+      { description: 'Counts of matching places per category, neighbourhood and language (with q)' },
+    ),
+  ),
+});
+
+export const SuggestQuery = Type.Object({
+  q: Type.String({ description: 'What the person has typed so far' }),
+  city: Type.Optional(Type.String({ description: 'City slug to keep suggestions in' })),
+  locale: LocaleParam,
+});
+
+export const SuggestResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('place'), Type.Literal('category'), Type.Literal('neighbourhood')]),
+      label: Type.String(),
+      detail: Type.Optional(Type.String()),
+      url: Type.String(),
+      highlight: Type.Array(Type.Array(Type.Integer(), { minItems: 2, maxItems: 2 }), {
+        description: '[start, end) character ranges of label that matched',
+      }),
+      slug: Type.Optional(Type.String()),
+      id: Type.Optional(Type.Integer()),
+    }),
+    { maxItems: 10 },
+  ),
 });
 
 export const ClusterCollection = Type.Object({

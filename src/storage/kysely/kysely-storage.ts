@@ -3,7 +3,7 @@ import { migrations } from '../migrations/index.ts';
 import type { Storage, StorageCapabilities } from '../repositories.ts';
 import type { Database } from '../schema.ts';
 import { KyselyMetaRepository } from './meta-repository.ts';
-import { KyselyPlaceRepository, type SpatialSql } from './place-repository.ts';
+import { type DialectSql, KyselyPlaceRepository } from './place-repository.ts';
 import { KyselyTaxonomyRepository } from './taxonomy-repository.ts';
 
 /** The storage both backends share; a backend brings its Kysely dialect and its spatial SQL. */
@@ -15,9 +15,9 @@ export class KyselyStorage implements Storage {
   constructor(
     readonly db: Kysely<Database>,
     readonly capabilities: StorageCapabilities,
-    spatial: SpatialSql,
+    dialect: DialectSql,
   ) {
-    this.places = new KyselyPlaceRepository(db, spatial);
+    this.places = new KyselyPlaceRepository(db, dialect);
     this.taxonomy = new KyselyTaxonomyRepository(db);
     this.meta = new KyselyMetaRepository(db);
   }

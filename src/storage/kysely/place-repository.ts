@@ -15,13 +15,18 @@ import type {
   PlaceListRow,
   PlacePoint,
   PlaceRepository,
+  SearchDocument,
+  SearchIndexer,
+  TextCandidate,
+  TextMatch,
 } from '../repositories.ts';
 import type { Database } from '../schema.ts';
 import { placeColumns, placeFromRow } from './rows.ts';
 
-/** The one thing the two backends do differently for places: how a bounding box uses the spatial index. */
-export interface SpatialSql {
+/** What the two backends do differently for places: how a box uses the spatial index, how text matches. */
+export interface DialectSql {
   inBBox(eb: ExpressionBuilder<Database, 'places'>, bbox: BBox): Expression<SqlBool>;
+  matchesText(eb: ExpressionBuilder<Database, 'places'>, text: TextMatch): Expression<SqlBool>;
 }
 
 type PlacesQuery<O> = SelectQueryBuilder<Database, 'places', O>;
@@ -34,26 +39,31 @@ const NEAR_START_RADIUS_M = 400;
 export class KyselyPlaceRepository implements PlaceRepository {
   private readonly hoursIds = new Map<string, number>();
   private readonly pendingHoursIds = new Map<string, number>();
+  private readonly knownTerms = new Set<string>();
+  private readonly pendingTerms = new Set<string>();
+  private indexer: SearchIndexer = plainIndexer;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly spatial: SpatialSql,
+    private readonly dialect: DialectSql,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async insert(data: PlaceData): Promise<Place> {
     return this.writing(async (trx) => {
       const timestamp = this.now().toISOString();
+      const search = this.indexer(data);
       const row = await trx
         .insertInto('places')
         .values({
-          ...placeColumns(data),
+          ...placeColumns(data, search),
           hours_id: await this.hoursId(trx, data.hours),
           created_at: timestamp,
           updated_at: timestamp,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await this.addTerms(trx, [search]);
       await bumpDataVersion(trx);
       return placeFromRow(row);
     });
@@ -66,15 +76,19 @@ export class KyselyPlaceRepository implements PlaceRepository {
       for (let start = 0; start < data.length; start += INSERT_CHUNK) {
         const chunk = data.slice(start, start + INSERT_CHUNK);
         const values = [];
+        const documents: SearchDocument[] = [];
         for (const place of chunk) {
+          const search = this.indexer(place);
+          documents.push(search);
           values.push({
-            ...placeColumns(place),
+            ...placeColumns(place, search),
             hours_id: await this.hoursId(trx, place.hours),
             created_at: timestamp,
             updated_at: timestamp,
           });
         }
         await trx.insertInto('places').values(values).execute();
+        await this.addTerms(trx, documents);
       }
       await bumpDataVersion(trx);
     });
@@ -83,10 +97,11 @@ export class KyselyPlaceRepository implements PlaceRepository {
 
   async update(id: number, data: PlaceData): Promise<Place | null> {
     return this.writing(async (trx) => {
+      const search = this.indexer(data);
       const row = await trx
         .updateTable('places')
         .set({
-          ...placeColumns(data),
+          ...placeColumns(data, search),
           hours_id: await this.hoursId(trx, data.hours),
           updated_at: this.now().toISOString(),
         })
@@ -94,6 +109,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
         .returningAll()
         .executeTakeFirst();
       if (!row) return null;
+      await this.addTerms(trx, [search]);
       await bumpDataVersion(trx);
       return placeFromRow(row);
     });
@@ -134,7 +150,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
     for (;;) {
       const box = boxAround(centre, radius);
       const candidates = await this.filtered(this.db.selectFrom('places').select(['id', 'lon', 'lat']), query)
-        .where((eb) => this.spatial.inBBox(eb, box))
+        .where((eb) => this.dialect.inBBox(eb, box))
         .execute();
       const ranked = candidates
         .map((c) => ({
@@ -198,6 +214,83 @@ export class KyselyPlaceRepository implements PlaceRepository {
     return rows.map((r) => ({ id: Number(r.id), value: r.value }));
   }
 
+  async textCandidates(filter: PlaceFilter, cap: number): Promise<TextCandidate[]> {
+    const rows = await this.filtered(
+      this.db
+        .selectFrom('places')
+        .select([
+          'id',
+          'lon',
+          'lat',
+          'category',
+          'neighbourhood',
+          'language_mask',
+          'search_name',
+          'search_category',
+          'search_other',
+        ]),
+      filter,
+    )
+      .limit(cap)
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      lon: r.lon,
+      lat: r.lat,
+      category: r.category,
+      neighbourhood: r.neighbourhood,
+      languageMask: Number(r.language_mask),
+      nameKeys: splitKeys(r.search_name),
+      categoryKeys: splitKeys(r.search_category),
+      otherKeys: splitKeys(r.search_other),
+    }));
+  }
+
+  async termsSince(afterId: number): Promise<{ lastId: number; terms: string[] }> {
+    const rows = await this.db
+      .selectFrom('search_terms')
+      .select(['id', 'term'])
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .execute();
+    return { lastId: rows.length ? Number(rows[rows.length - 1]?.id) : afterId, terms: rows.map((r) => r.term) };
+  }
+
+  useSearchIndexer(indexer: SearchIndexer): void {
+    this.indexer = indexer;
+  }
+
+  async reindex(onProgress?: (done: number) => void): Promise<number> {
+    let after = 0;
+    let done = 0;
+    for (;;) {
+      const rows = await this.db.selectFrom('places').selectAll().where('id', '>', after).orderBy('id').limit(1000).execute();
+      if (rows.length === 0) break;
+      await this.writing(async (trx) => {
+        const documents: SearchDocument[] = [];
+        for (const row of rows) {
+          const search = this.indexer(placeFromRow(row));
+          documents.push(search);
+          await trx
+            .updateTable('places')
+            .set({
+              search_name: search.name.join(' '),
+              search_category: search.category.join(' '),
+              search_other: search.other.join(' '),
+            })
+            .where('id', '=', row.id)
+            .execute();
+        }
+        await this.addTerms(trx, documents);
+        await bumpDataVersion(trx);
+      });
+      after = Number(rows[rows.length - 1]?.id);
+      done += rows.length;
+      onProgress?.(done);
+    }
+    return done;
+  }
+
   async deleteDemo(): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const result = await trx.deleteFrom('places').where('is_demo', '=', 1).executeTakeFirst();
@@ -226,23 +319,49 @@ export class KyselyPlaceRepository implements PlaceRepository {
       const ids = filter.hoursIds;
       q = ids.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('hours_id', 'in', ids);
     }
-    for (const word of filter.words ?? []) q = q.where('search_text', 'like', `%${word}%`);
+    if (filter.text) {
+      const text = filter.text;
+      q = q.where((eb) => this.dialect.matchesText(eb, text));
+    }
     if (filter.bbox) {
       const bbox = filter.bbox;
-      q = q.where((eb) => this.spatial.inBBox(eb, bbox));
+      q = q.where((eb) => this.dialect.inBBox(eb, bbox));
     }
     return q;
   }
 
-  /** A write transaction; hours-pattern ids it created are remembered only once it has committed. */
+  /** Records vocabulary terms not seen before (append-only; duplicates are ignored by the unique key). */
+  private async addTerms(db: Kysely<Database>, documents: SearchDocument[]): Promise<void> {
+    const fresh = new Set<string>();
+    for (const doc of documents) {
+      for (const field of [doc.name, doc.category, doc.other]) {
+        for (const term of field) if (!this.knownTerms.has(term)) fresh.add(term);
+      }
+    }
+    if (fresh.size === 0) return;
+    const terms = [...fresh];
+    for (let start = 0; start < terms.length; start += INSERT_CHUNK) {
+      await db
+        .insertInto('search_terms')
+        .values(terms.slice(start, start + INSERT_CHUNK).map((term) => ({ term })))
+        .onConflict((oc) => oc.column('term').doNothing())
+        .execute();
+    }
+    for (const term of terms) this.pendingTerms.add(term);
+  }
+
+  /** A write transaction; hours patterns and terms it created are remembered only once it has committed. */
   private async writing<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     this.pendingHoursIds.clear();
+    this.pendingTerms.clear();
     try {
       const result = await this.db.transaction().execute(work);
       for (const [value, id] of this.pendingHoursIds) this.hoursIds.set(value, id);
+      for (const term of this.pendingTerms) this.knownTerms.add(term);
       return result;
     } finally {
       this.pendingHoursIds.clear();
+      this.pendingTerms.clear();
     }
   }
 
@@ -264,6 +383,22 @@ export class KyselyPlaceRepository implements PlaceRepository {
     return Number(row.id);
   }
 }
+
+function splitKeys(text: string): string[] {
+  return text ? text.split(' ') : [];
+}
+
+/** Until the search module's indexer is installed: lower-cased words of names and texts. */
+const plainIndexer: SearchIndexer = (place) => {
+  const words = (texts: Array<string | null | undefined>) => [
+    ...new Set(texts.join(' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)),
+  ];
+  return {
+    name: words(Object.values(place.names)),
+    category: [place.category],
+    other: words([...Object.values(place.descriptions), place.address, ...place.tags]),
+  };
+};
 
 async function bumpDataVersion(db: Kysely<Database>): Promise<void> {
   await db

@@ -3,7 +3,7 @@ import { languageMask } from '../../domain/languages.ts';
 import type { Locale } from '../../domain/locales.ts';
 import type { Place, PlaceData, PlaceStatus } from '../../domain/places/place.ts';
 import type { Category, City } from '../../domain/taxonomy.ts';
-import { foldText } from '../../domain/text.ts';
+import type { SearchDocument } from '../repositories.ts';
 import type { CategoryTable, CityTable, NeighbourhoodTable, PlaceTable } from '../schema.ts';
 
 type PlaceRow = Omit<PlaceTable, 'id'> & { id: number };
@@ -38,7 +38,7 @@ export function placeFromRow(row: PlaceRow): Place {
   };
 }
 
-export function placeColumns(data: PlaceData): PlaceColumns {
+export function placeColumns(data: PlaceData, search: SearchDocument): PlaceColumns {
   return {
     status: data.status,
     category: data.category,
@@ -60,20 +60,10 @@ export function placeColumns(data: PlaceData): PlaceColumns {
     source: data.provenance.source,
     source_id: data.provenance.sourceId ?? null,
     source_layer: data.provenance.layer ?? null,
-    search_text: searchText(data),
+    search_name: search.name.join(' '),
+    search_category: search.category.join(' '),
+    search_other: search.other.join(' '),
   };
-}
-
-/** Everything the basic text search looks in, folded once at write time. */
-function searchText(data: PlaceData): string {
-  const parts = [
-    ...Object.values(data.names),
-    ...Object.values(data.descriptions),
-    data.address ?? '',
-    ...data.tags,
-    data.contacts.phone?.replace(/\D/g, '') ?? '',
-  ];
-  return ` ${foldText(parts.join(' '))} `;
 }
 
 export function categoryFromRow(row: CategoryTable): Category {

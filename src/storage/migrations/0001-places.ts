@@ -71,7 +71,6 @@ export function placesMigration(capabilities: StorageCapabilities): Migration {
         .addColumn('source', 'text', (c) => c.notNull())
         .addColumn('source_id', 'text')
         .addColumn('source_layer', 'text')
-        .addColumn('search_text', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();

@@ -1,18 +1,27 @@
 import { Kysely, PostgresDialect, type SqlBool, sql } from 'kysely';
 import pg from 'pg';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
-import type { SpatialSql } from '../kysely/place-repository.ts';
+import type { DialectSql } from '../kysely/place-repository.ts';
+import type { TextMatch } from '../repositories.ts';
 import type { Database } from '../schema.ts';
 
-const spatial: SpatialSql = {
+const dialect: DialectSql = {
   // Same expression as the GiST index (point(lon, lat)), so the planner can use it.
   inBBox: (_eb, b) =>
     sql<SqlBool>`point(places.lon, places.lat) <@ box(point(${b.minLon}, ${b.minLat}), point(${b.maxLon}, ${b.maxLat}))`,
+  matchesText: (_eb, text) => sql<SqlBool>`places.search_doc @@ to_tsquery('simple', ${tsQuery(text)})`,
 };
+
+/** tsquery syntax. Keys are [a-z0-9] only (the search module guarantees it), so nothing needs escaping. */
+function tsQuery(text: TextMatch): string {
+  return text.groups
+    .map((group) => `(${group.map((t) => (t.endsWith('*') ? `${t.slice(0, -1)}:*` : t)).join(' | ')})`)
+    .join(' & ');
+}
 
 /** PostgreSQL through pg: the scale-out backend that many stateless app processes share. */
 export function openPostgres(url: string, poolSize = 10): KyselyStorage {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return new KyselyStorage(db, { name: 'postgres', nativeNearestNeighbour: true }, spatial);
+  return new KyselyStorage(db, { name: 'postgres', nativeNearestNeighbour: true }, dialect);
 }

@@ -3,16 +3,26 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type SqlBool, SqliteDialect, sql } from 'kysely';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
-import type { SpatialSql } from '../kysely/place-repository.ts';
+import type { DialectSql } from '../kysely/place-repository.ts';
+import type { TextMatch } from '../repositories.ts';
 import type { Database } from '../schema.ts';
 
-const spatial: SpatialSql = {
+const dialect: DialectSql = {
   // The R*Tree stores 32-bit floats rounded outwards, so it finds candidates and the exact columns decide.
   inBBox: (_eb, b) =>
     sql<SqlBool>`places.id IN (SELECT id FROM places_rtree WHERE max_lon >= ${b.minLon} AND min_lon <= ${b.maxLon}
       AND max_lat >= ${b.minLat} AND min_lat <= ${b.maxLat})
       AND places.lon BETWEEN ${b.minLon} AND ${b.maxLon} AND places.lat BETWEEN ${b.minLat} AND ${b.maxLat}`,
+  matchesText: (_eb, text) =>
+    sql<SqlBool>`places.id IN (SELECT rowid FROM place_search WHERE place_search MATCH ${ftsQuery(text)})`,
 };
+
+/** FTS5 query syntax. Keys are [a-z0-9] only (the search module guarantees it); quoting keeps them literal. */
+function ftsQuery(text: TextMatch): string {
+  return text.groups
+    .map((group) => `(${group.map((t) => (t.endsWith('*') ? `"${t.slice(0, -1)}"*` : `"${t}"`)).join(' OR ')})`)
+    .join(' AND ');
+}
 
 /** SQLite through better-sqlite3: WAL so readers never wait for the writer, foreign keys enforced. */
 export function openSqlite(path: string): KyselyStorage {
@@ -23,5 +33,5 @@ export function openSqlite(path: string): KyselyStorage {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return new KyselyStorage(db, { name: 'sqlite', nativeNearestNeighbour: false }, spatial);
+  return new KyselyStorage(db, { name: 'sqlite', nativeNearestNeighbour: false }, dialect);
 }

@@ -38,6 +38,7 @@ export function page(options: PageOptions): SafeHtml {
 <title>${options.title}</title>
 <meta name="description" content="${description}">
 <meta name="theme-color" content="#1d4e89">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${options.canonicalPath ? html`<link rel="canonical" href="${options.origin}${options.canonicalPath}">` : ''}
 ${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${options.origin}${options.localeHref(l)}">`)}
 ${assets.styles.map((href) => html`<link rel="stylesheet" href="${href}">`)}

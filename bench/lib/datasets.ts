@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStorage } from '../../src/storage/open-storage.ts';
+import type { Storage } from '../../src/storage/repositories.ts';
+import type { AppContext } from '../../src/usecases/context.ts';
+import { createContext } from '../../src/usecases/create-context.ts';
+import { loadDemo } from '../../src/usecases/demo-data.ts';
+import { createDatabase, query } from './postgres-server.ts';
+import { progress } from './table.ts';
+
+export type BackendName = 'sqlite' | 'postgres';
+
+export interface LoadReport {
+  /** False when the SQLite file came from bench/.cache (no load time then). */
+  generated: boolean;
+  ms: number;
+  places: number;
+  sizeBytes: number;
+}
+
+/** One backend holding one generated data set, opened the way the server opens it. */
+export interface Target {
+  backend: BackendName;
+  size: number;
+  /** What DATABASE_URL would be: the HTTP benchmarks start a server process on it. */
+  url: string;
+  storage: Storage;
+  ctx: AppContext;
+  load: LoadReport;
+  close(): Promise<void>;
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CACHE_DIR = join(ROOT, 'bench/.cache');
+
+/**
+ * "Open now" depends on the clock, so the benchmark pins it: a Wednesday, 12:30 in Belgrade, when most
+ * kinds of place are open. BENCH_NOW (an ISO instant) overrides it.
+ */
+export const BENCH_NOW = new Date(process.env.BENCH_NOW ?? '2025-06-11T10:30:00Z');
+const now = () => BENCH_NOW;
+
+/** SQLite in a temp file (WAL, as the server runs it), copied from a cached generated database. */
+export async function openSqliteTarget(size: number): Promise<Target> {
+  const cached = join(CACHE_DIR, `places-${size}-${await generatorVersion()}.db`);
+  let load: LoadReport;
+  if (await exists(cached)) {
+    progress(`sqlite ${size}: using cached ${cached.slice(ROOT.length + 1)}`);
+    load = { generated: false, ms: 0, places: size, sizeBytes: (await stat(cached)).size };
+  } else {
+    load = await generateSqlite(cached, size);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'kvartal-bench-sqlite-'));
+  const path = join(dir, 'kvartal.db');
+  await copyFile(cached, path);
+  const storage = openStorage(path);
+  const ctx = await createContext(storage, { now });
+  return {
+    backend: 'sqlite',
+    size,
+    url: path,
+    storage,
+    ctx,
+    load,
+    close: async () => {
+      await storage.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh PostgreSQL database on the bench server, loaded through the same use case as `kvartal demo`. */
+export async function openPostgresTarget(serverUrl: string, size: number): Promise<Target> {
+  const database = await createDatabase(serverUrl, `kvartal_bench_${size}`);
+  const storage = openStorage(database.url);
+  const ctx = await createContext(storage, { now });
+  const ms = await timedLoad(storage, size, `postgres ${size}`);
+  // Autovacuum would analyze the new rows within a minute; doing it now measures the steady state.
+  await query(database.url, 'VACUUM ANALYZE');
+  const [sized] = await query(database.url, 'SELECT pg_database_size(current_database()) AS bytes');
+  const sizeBytes = Number(sized?.bytes ?? 0);
+  return {
+    backend: 'postgres',
+    size,
+    url: database.url,
+    storage,
+    ctx,
+    load: { generated: true, ms, places: size, sizeBytes },
+    close: async () => {
+      await storage.close();
+      await database.drop();
+    },
+  };
+}
+
+async function generateSqlite(file: string, size: number): Promise<LoadReport> {
+  await mkdir(dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) await rm(partial + suffix, { force: true });
+  const storage = openStorage(partial);
+  await createContext(storage, { now });
+  const ms = await timedLoad(storage, size, `sqlite ${size}`);
+  await storage.close();
+  await rename(partial, file);
+  return { generated: true, ms, places: size, sizeBytes: (await stat(file)).size };
+}
+
+async function timedLoad(storage: Storage, size: number, label: string): Promise<number> {
+  progress(`${label}: generating and loading ${size.toLocaleString('en-US')} places`);
+  const start = process.hrtime.bigint();
+  let reported = 0;
+  const written = await loadDemo(storage, size, (done, total) => {
+    if (done > reported && (done - reported >= total / 10 || done === total)) {
+      reported = done;
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      progress(
+        `${label}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} in ${seconds.toFixed(0)} s`,
+      );
+    }
+  });
+  if (written !== size) throw new Error(`${label}: loaded ${written} places, expected ${size}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * Cached databases are keyed by what decides their content: the generator, the seed taxonomy, the migrations
+ * and the row mapping. Change any of them and the next run regenerates.
+ */
+async function generatorVersion(): Promise<string> {
+  const files = ['src/demo/generate.ts', 'src/storage/kysely/rows.ts'];
+  for (const dir of ['src/domain/taxonomy', 'src/storage/migrations']) {
+    for (const name of (await readdir(join(ROOT, dir))).sort()) files.push(`${dir}/${name}`);
+  }
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file).update(await readFile(join(ROOT, file)));
+  return hash.digest('hex').slice(0, 10);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,68 @@
+import { distanceMeters, type LonLat } from '../domain/geo.ts';
+import type { TextCandidate } from '../storage/repositories.ts';
+import type { QueryWord } from './text-query.ts';
+
+/** Field weights: a word in the name beats the category, which beats the description and address. */
+const FIELD_WEIGHT = { nameKeys: 10, categoryKeys: 4, otherKeys: 1 } as const;
+const EXACT_NAME_BONUS = 40;
+const NAME_START_BONUS = 5;
+
+export interface Ranked {
+  candidate: TextCandidate;
+  score: number;
+  distanceM: number | null;
+}
+
+/**
+ * Best match first: exact name > name word or prefix > category or synonym > description; then distance
+ * from the reference point (the map centre or `near`); then id, so the order is total and stable.
+ */
+export function rankCandidates(candidates: TextCandidate[], words: QueryWord[], origin: LonLat | null): Ranked[] {
+  const ranked = candidates.map((candidate) => ({
+    candidate,
+    score: score(candidate, words),
+    distanceM: origin ? distanceMeters(origin, [candidate.lon, candidate.lat]) : null,
+  }));
+  return ranked.sort(
+    (a, b) =>
+      b.score - a.score || (a.distanceM ?? 0) - (b.distanceM ?? 0) || a.candidate.id - b.candidate.id,
+  );
+}
+
+/** Nearest first among matches (when the person sorted by distance); score and id break ties. */
+export function sortByDistance(ranked: Ranked[]): Ranked[] {
+  return [...ranked].sort(
+    (a, b) => (a.distanceM ?? 0) - (b.distanceM ?? 0) || b.score - a.score || a.candidate.id - b.candidate.id,
+  );
+}
+
+function score(candidate: TextCandidate, words: QueryWord[]): number {
+  let total = 0;
+  let nameHits = 0;
+  for (const word of words) {
+    let best = 0;
+    for (const field of ['nameKeys', 'categoryKeys', 'otherKeys'] as const) {
+      const quality = fieldQuality(candidate[field], word);
+      best = Math.max(best, quality * FIELD_WEIGHT[field]);
+      if (field === 'nameKeys' && quality > 0) nameHits++;
+    }
+    total += best;
+  }
+  // Every word found in the name, and the name is no longer than the query: the place was named exactly.
+  const nameWords = candidate.nameKeys.length;
+  if (nameHits === words.length && words.length > 0) {
+    total += nameWords <= words.length * 2 ? EXACT_NAME_BONUS : NAME_START_BONUS;
+  }
+  return total;
+}
+
+function fieldQuality(terms: string[], word: QueryWord): number {
+  let best = 0;
+  for (const term of terms) {
+    const quality = word.variants.get(term);
+    if (quality !== undefined && quality > best) best = quality;
+    if (word.prefix && best < 0.8 && term.startsWith(word.prefix)) best = 0.8;
+    if (best === 1) break;
+  }
+  return best;
+}

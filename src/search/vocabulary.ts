@@ -1,0 +1,35 @@
+import type { Storage } from '../storage/repositories.ts';
+import { TermDictionary } from './term-dictionary.ts';
+
+/**
+ * The typo dictionary of this process, kept in step with the shared `search_terms` vocabulary by reading
+ * only the terms added since the last look (at most once a second).
+ */
+export class Vocabulary {
+  private readonly dictionary = new TermDictionary([]);
+  private lastId = 0;
+  private checkedAt = 0;
+  private syncing: Promise<void> | null = null;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly freshnessMs = 1000,
+  ) {}
+
+  async current(): Promise<TermDictionary> {
+    if (Date.now() - this.checkedAt >= this.freshnessMs) {
+      this.syncing ??= this.sync().finally(() => {
+        this.syncing = null;
+      });
+      await this.syncing;
+    }
+    return this.dictionary;
+  }
+
+  private async sync(): Promise<void> {
+    const { lastId, terms } = await this.storage.places.termsSince(this.lastId);
+    for (const term of terms) this.dictionary.add(term);
+    this.lastId = lastId;
+    this.checkedAt = Date.now();
+  }
+}

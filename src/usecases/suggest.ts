@@ -1,0 +1,81 @@
+import { type Locale, pickText } from '../domain/locales.ts';
+import { indexTerms } from '../domain/search/normalise.ts';
+import { highlightRanges, matchesAll } from '../search/highlight.ts';
+import { buildTextQuery } from '../search/text-query.ts';
+import type { AppContext } from './context.ts';
+import { buildFilter } from './place-filter.ts';
+import { searchPlaces } from './search-places.ts';
+
+export const MAX_SUGGESTIONS = 10;
+
+export interface Suggestion {
+  kind: 'place' | 'category' | 'neighbourhood';
+  label: string;
+  /** Where choosing it leads: a place page, or the list filtered by the category or neighbourhood. */
+  url: string;
+  /** Parts of the label the query matched, as [start, end) ranges. */
+  highlight: Array<[number, number]>;
+  slug?: string;
+  id?: number;
+  detail?: string;
+}
+
+/** Autocomplete: categories and neighbourhoods whose names or synonyms match, then the best places. */
+export async function suggest(
+  ctx: AppContext,
+  request: { q: string; locale: Locale; city?: string },
+): Promise<Suggestion[]> {
+  const dictionary = await ctx.vocabulary.current();
+  const query = buildTextQuery(request.q, dictionary);
+  if (!query) return [];
+  const prefix = `/${request.locale}`;
+  const out: Suggestion[] = [];
+
+  for (const category of ctx.taxonomy.categories) {
+    const terms = indexTerms([...Object.values(category.names), ...Object.values(category.synonyms).flat()].join(' \n '));
+    if (!matchesAll(terms, query.words)) continue;
+    const label = pickText(category.names, request.locale);
+    out.push({
+      kind: 'category',
+      slug: category.slug,
+      label,
+      url: `${prefix}/?category=${category.slug}`,
+      highlight: highlightRanges(label, query.words),
+    });
+    if (out.length >= 3) break;
+  }
+  for (const city of ctx.taxonomy.cities) {
+    if (request.city && city.slug !== request.city) continue;
+    for (const n of city.neighbourhoods) {
+      if (!matchesAll(indexTerms(Object.values(n.names).join(' \n ')), query.words)) continue;
+      const label = pickText(n.names, request.locale);
+      out.push({
+        kind: 'neighbourhood',
+        slug: n.slug,
+        label,
+        detail: pickText(city.names, request.locale),
+        url: `${prefix}/?city=${city.slug}&neighbourhood=${n.slug}`,
+        highlight: highlightRanges(label, query.words),
+      });
+    }
+  }
+  const filter = await buildFilter(ctx, request.city ? { city: request.city } : {});
+  const places = await searchPlaces(ctx, {
+    q: request.q,
+    filter,
+    near: undefined,
+    locale: request.locale,
+    limit: Math.max(1, MAX_SUGGESTIONS - Math.min(out.length, 4)),
+  });
+  for (const place of places?.items ?? []) {
+    out.push({
+      kind: 'place',
+      id: place.id,
+      label: place.name,
+      detail: [place.categoryName, place.neighbourhoodName].filter(Boolean).join(' · '),
+      url: `${prefix}${place.path}`,
+      highlight: highlightRanges(place.name, query.words),
+    });
+  }
+  return out.slice(0, MAX_SUGGESTIONS);
+}

@@ -1,0 +1,98 @@
+import { type Filters, NO_FILTERS } from '../filters-url.ts';
+import type { Translator } from '../i18n/index.ts';
+import { debounce, readForm, reflectInUrl, syncPlaceSelects, updateFilterBadge } from './home-filters.ts';
+import { HomeList, type PlaceFeature } from './home-list.ts';
+import { HomeMap, type MapPoint } from './home-map.ts';
+import { addAreaLabels, createMap, showMapMessage } from './map-base.ts';
+
+function numbers(text: string | undefined): number[] {
+  return (text ?? '').split(',').filter(Boolean).map(Number);
+}
+
+function pointFromFeature(feature: PlaceFeature): MapPoint {
+  const [lon, lat] = feature.geometry.coordinates;
+  const p = feature.properties;
+  return { id: p.id, lon, lat, name: p.name, url: p.url, category: p.category, color: p.color };
+}
+
+/** The home page with JavaScript: the map, and the list and filters following it without reloads. */
+export function initHome(container: HTMLElement, tr: Translator): void {
+  const form = document.querySelector<HTMLFormElement>('form#filters');
+  const results = document.querySelector<HTMLElement>('section.results');
+  const [lat, lon] = numbers(container.dataset.center);
+  const zoom = Number(container.dataset.zoom);
+  const [west, south, east, north] = numbers(container.dataset.bounds);
+  const start =
+    lat !== undefined && lon !== undefined && Number.isFinite(zoom)
+      ? { center: [lon, lat] as [number, number], zoom }
+      : west !== undefined && south !== undefined && east !== undefined && north !== undefined
+        ? { bounds: [west, south, east, north] as [number, number, number, number], fitBoundsOptions: { padding: 24 } }
+        : { center: [20.46, 44.81] as [number, number], zoom: 11 };
+  const map = createMap(container, tr, { ...start, maxZoom: 19 });
+  if (!map) return;
+
+  const categoryName = (slug: string) =>
+    form?.querySelector<HTMLOptionElement>(`select[name="category"] option[value="${CSS.escape(slug)}"]`)?.text ?? '';
+  const homeMap = new HomeMap(map, tr, categoryName);
+  let filters: Filters = form ? readForm(form) : NO_FILTERS;
+  let searchPoints: MapPoint[] = [];
+  const list = results
+    ? new HomeList(results, tr, (features, append) => {
+        // With a text search the map shows the matches themselves (the clusters endpoint has no text search).
+        if (!filters.q) return;
+        searchPoints = [...(append ? searchPoints : []), ...features.map(pointFromFeature)];
+        homeMap.showPoints(searchPoints);
+      })
+    : null;
+
+  const refresh = async () => {
+    const viewport = homeMap.viewport();
+    const centre = map.getCenter();
+    reflectInUrl(filters, { lat: centre.lat, lon: centre.lng, zoom: map.getZoom() });
+    const tasks: Promise<void>[] = [];
+    if (list) tasks.push(list.load(filters, viewport));
+    if (filters.q) homeMap.showClusters([]);
+    else tasks.push(homeMap.loadClusters(filters, viewport));
+    try {
+      await Promise.all(tasks);
+      showMapMessage(container, '');
+    } catch {
+      showMapMessage(container, tr.m.map.loadError);
+    }
+    container.dataset.ready = 'true';
+  };
+  const refreshSoon = debounce(() => void refresh(), 200);
+
+  map.on('load', () => {
+    void refresh();
+    map.on('moveend', refreshSoon);
+    void addAreaLabels(map, tr.locale);
+  });
+
+  if (!form) return;
+  const apply = (target: EventTarget | null) => {
+    syncPlaceSelects(form, target);
+    filters = readForm(form);
+    updateFilterBadge(form, tr, filters);
+    const select = target instanceof HTMLSelectElement ? target : null;
+    const option = select?.selectedOptions[0];
+    if (select?.name === 'city' && option?.dataset.bounds) {
+      const [w = 0, s = 0, e = 0, n = 0] = numbers(option.dataset.bounds);
+      map.fitBounds([w, s, e, n], { padding: 24 });
+    } else if (select?.name === 'neighbourhood' && option?.dataset.centre) {
+      const [nLon = 0, nLat = 0] = numbers(option.dataset.centre);
+      map.flyTo({ center: [nLon, nLat], zoom: Math.max(map.getZoom(), 14) });
+    }
+    refreshSoon();
+  };
+  syncPlaceSelects(form, null);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply(null);
+  });
+  form.addEventListener('change', (event) => {
+    if ((event.target as HTMLElement).id !== 'f-q') apply(event.target);
+  });
+  const typed = debounce(() => apply(null), 400);
+  form.querySelector('#f-q')?.addEventListener('input', typed);
+}

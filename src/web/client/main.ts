@@ -1,0 +1,39 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './styles.css';
+import { isLocale, type Locale } from '../../domain/locales.ts';
+import { t } from '../i18n/index.ts';
+import { initHome } from './home.ts';
+import { initPlaceMap } from './place-map.ts';
+
+/** The page's locale is the server's choice, read from <html lang>; the browser's own language plays no part. */
+function pageLocale(): Locale {
+  const lang = document.documentElement.lang;
+  return isLocale(lang) ? lang : 'ru';
+}
+
+/** Open disclosures (the locale menu) close on Escape and on a click elsewhere, as menus do. */
+function enhanceMenus(): void {
+  const menus = [...document.querySelectorAll<HTMLDetailsElement>('details.locales__menu')];
+  document.addEventListener('click', (event) => {
+    for (const menu of menus) if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    for (const menu of menus) {
+      if (!menu.open) continue;
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    }
+  });
+}
+
+function start(): void {
+  const tr = t(pageLocale());
+  enhanceMenus();
+  const homeMap = document.getElementById('map');
+  if (homeMap) initHome(homeMap, tr);
+  const placeMap = document.getElementById('place-map');
+  if (placeMap) initPlaceMap(placeMap, tr);
+}
+
+start();
