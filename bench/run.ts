@@ -63,26 +63,28 @@ try {
           : await openPostgresTarget((postgres as PostgresServer).url, size);
       try {
         workload ??= await buildWorkload(target.storage, size);
+        const w = workload;
         if (ONLY.has('viewport')) {
-          if (!reference) {
-            progress(`supercluster reference at ${size}`);
-            reference = await benchSupercluster(workload);
-          }
-          progress(`${backend} ${size}: viewport`);
-          report.viewport(target, reference, await benchViewport(target, workload));
+          await section(target, 'viewport', async () => {
+            if (!reference) {
+              progress(`supercluster reference at ${size}`);
+              reference = await benchSupercluster(w);
+            }
+            report.viewport(target, reference, await benchViewport(target, w));
+          });
         }
         report.dataset(target, reference);
-        if (ONLY.has('list')) {
-          progress(`${backend} ${size}: filtered list`);
-          report.list(target, await benchList(target));
-        }
+        if (ONLY.has('list'))
+          await section(target, 'filtered list', async () => report.list(target, await benchList(target)));
         if (ONLY.has('place')) {
-          progress(`${backend} ${size}: place by id`);
-          report.place(target, await benchPlaceById(target, workload));
+          await section(target, 'place by id', async () =>
+            report.place(target, await benchPlaceById(target, w)),
+          );
         }
         if (ONLY.has('http')) {
-          progress(`${backend} ${size}: HTTP (${HTTP_DURATION_S} s per line)`);
-          report.http(target, await benchHttp(target, workload));
+          await section(target, `HTTP (${HTTP_DURATION_S} s per line)`, async () =>
+            report.http(target, await benchHttp(target, w)),
+          );
         }
       } finally {
         await target.close();
@@ -96,6 +98,18 @@ try {
 
 const markdown = await save();
 process.stdout.write(markdown);
+
+/** One section on one target; a failure is reported in the results and the run goes on. */
+async function section(target: Target, name: string, work: () => Promise<void>): Promise<void> {
+  progress(`${target.backend} ${target.size}: ${name}`);
+  try {
+    await work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    progress(`${target.backend} ${target.size}: ${name} failed: ${message}`);
+    report.skip(`${target.backend} ${target.size.toLocaleString('en-US')}: ${name} failed: ${message}`);
+  }
+}
 
 async function save(): Promise<string> {
   const markdown = report.render(renderTable);

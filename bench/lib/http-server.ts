@@ -8,10 +8,7 @@
  * Sends `{ port }` to the parent over IPC once listening; exits when the parent disconnects.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.ts';
-import { openStorage } from '../../src/storage/open-storage.ts';
 import type { Storage } from '../../src/storage/repositories.ts';
-import { createContext } from '../../src/usecases/create-context.ts';
 
 const [kind, databaseUrl, nowIso] = process.argv.slice(2);
 
@@ -21,6 +18,10 @@ if (kind === 'hello') {
   app = Fastify();
   app.get('/', () => ({ hello: 'world' }));
 } else if (kind === 'app' && databaseUrl && nowIso) {
+  // Imported here so that the hello-world process loads nothing but Fastify.
+  const { buildApp } = await import('../../src/http/app.ts');
+  const { openStorage } = await import('../../src/storage/open-storage.ts');
+  const { createContext } = await import('../../src/usecases/create-context.ts');
   const now = new Date(nowIso);
   storage = openStorage(databaseUrl);
   const ctx = await createContext(storage, { now: () => now });

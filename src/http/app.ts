@@ -7,13 +7,15 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../usecases/context.ts';
 import { webRoutes } from '../web/routes.ts';
+import { basemapRoutes } from './basemap/routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { placeRoutes } from './places/routes.ts';
 import { taxonomyRoutes } from './taxonomy/routes.ts';
 
 export interface AppOptions {
   ctx: AppContext;
-  config: Pick<Config, 'adminToken' | 'logLevel' | 'publicUrl'>;
+  config: Pick<Config, 'adminToken' | 'logLevel' | 'publicUrl'> &
+    Partial<Pick<Config, 'mapPmtiles' | 'mapTilesUpstream' | 'tileCacheDir' | 'mapGlyphsDir'>>;
   /** Where Vite put the browser bundle. */
   clientDir?: string;
   logger?: boolean;
@@ -61,6 +63,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
+  const { config } = options;
+  await app.register(basemapRoutes, {
+    config: {
+      publicUrl: config.publicUrl,
+      mapPmtiles: config.mapPmtiles ?? null,
+      mapTilesUpstream: config.mapTilesUpstream ?? null,
+      tileCacheDir: config.tileCacheDir ?? 'data/tile-cache',
+      mapGlyphsDir: config.mapGlyphsDir ?? null,
+    },
+  });
   await app.register(webRoutes, { ctx: options.ctx, clientDir: options.clientDir ?? resolve('dist/client') });
   return app;
 }

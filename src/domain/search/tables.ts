@@ -158,6 +158,12 @@ export const REDUCTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/([a-z])\1+/g, '$1'],
 ];
 
+/**
+ * Informal "translit" typing borrows digits that look like Cyrillic letters: 4 for ч (4ebureki), 6 for ш
+ * (6aurma). Applied only inside Latin words that are mostly letters, never to numbers (see normalise.ts).
+ */
+export const INFORMAL_DIGITS: Readonly<Record<string, string>> = { '4': 'ch', '6': 'sh' };
+
 /** Separators people put inside phone numbers; a query of digits and these alone is a phone number. */
 export const PHONE_PUNCTUATION = /[\s+\-().\/]/g;
 
