@@ -16,6 +16,7 @@ export const TARGETS = {
 export class Report {
   private readonly notes: string[] = [];
   private readonly misses: string[] = [];
+  private readonly load: string[] = [];
   private readonly buildMs = new Map<Target, number>();
   private readonly tables = {
     datasets: table('Data sets', [
@@ -66,6 +67,12 @@ export class Report {
   };
 
   constructor(readonly machine: string[]) {}
+
+  /** How busy other processes kept the machine as a section started: context for its p99s. */
+  busy(target: Target, section: string, share: number | null): void {
+    if (share === null) return;
+    this.load.push(`${target.backend} ${count(target.size)} ${section}: ${Math.round(share * 100)}%`);
+  }
 
   skip(line: string): void {
     this.notes.push(line);
@@ -153,8 +160,8 @@ export class Report {
             : 'GET /api/v1/clusters z13',
         String(line.connections),
         count(line.result.requestsPerSecond),
-        ms(line.result.p50),
-        ms(line.result.p99),
+        String(line.result.p50),
+        String(line.result.p99),
         line.route === 'hello' ? '1.00×' : ratio(vsHello),
         cell,
       ]);
@@ -167,6 +174,10 @@ export class Report {
     for (const t of Object.values(this.tables)) if (t.rows.length > 0) parts.push(render(t));
     parts.push('### Targets missed', '');
     parts.push(...(this.misses.length ? this.misses.map((m) => `- ${m}`) : ['- none']), '');
+    if (this.load.length) {
+      parts.push('### CPU used by other processes as each section started', '');
+      parts.push(`${this.load.join('; ')}.`, '');
+    }
     return parts.join('\n');
   }
 }

@@ -23,6 +23,7 @@ import {
 } from './lib/datasets.ts';
 import { HTTP_DURATION_S } from './lib/http-client.ts';
 import { type PostgresServer, startPostgres } from './lib/postgres-server.ts';
+import { waitForQuiet } from './lib/quiet.ts';
 import { DEFAULT_TIMING } from './lib/stats.ts';
 import { progress, renderTable } from './lib/table.ts';
 import { buildWorkload, type Workload } from './lib/workload.ts';
@@ -102,6 +103,8 @@ process.stdout.write(markdown);
 /** One section on one target; a failure is reported in the results and the run goes on. */
 async function section(target: Target, name: string, work: () => Promise<void>): Promise<void> {
   progress(`${target.backend} ${target.size}: ${name}`);
+  const busy = await waitForQuiet(`${target.backend} ${target.size}: ${name}`);
+  report.busy(target, name, busy);
   try {
     await work();
   } catch (error) {

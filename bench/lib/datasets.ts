@@ -98,6 +98,11 @@ export async function openPostgresTarget(serverUrl: string, size: number): Promi
 
 async function generateSqlite(file: string, size: number): Promise<LoadReport> {
   await mkdir(dirname(file), { recursive: true });
+  // Databases of older code versions at this size are dead weight (1M places is over a gigabyte).
+  const stale = (await readdir(dirname(file))).filter(
+    (f) => f.startsWith(`places-${size}-`) && f.endsWith('.db'),
+  );
+  for (const name of stale) await rm(join(dirname(file), name), { force: true });
   const partial = `${file}.partial`;
   for (const suffix of ['', '-wal', '-shm']) await rm(partial + suffix, { force: true });
   const storage = openStorage(partial);
@@ -126,16 +131,18 @@ async function timedLoad(storage: Storage, size: number, label: string): Promise
 }
 
 /**
- * Cached databases are keyed by what decides their content: the generator, the seed taxonomy, the migrations
- * and the row mapping. Change any of them and the next run regenerates.
+ * Cached databases are keyed by everything that can change their content: the generator, the domain (seed
+ * taxonomy, text folding), the search keys written beside each place, and the storage layer with its
+ * migrations. Change any of them and the next run regenerates (a stale cache would measure old code).
  */
 async function generatorVersion(): Promise<string> {
-  const files = ['src/demo/generate.ts', 'src/storage/kysely/rows.ts'];
-  for (const dir of ['src/domain/taxonomy', 'src/storage/migrations']) {
-    for (const name of (await readdir(join(ROOT, dir))).sort()) files.push(`${dir}/${name}`);
-  }
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update(await readFile(join(ROOT, file)));
+  for (const dir of ['src/demo', 'src/domain', 'src/search', 'src/storage']) {
+    const files = (await readdir(join(ROOT, dir), { recursive: true }))
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
+    for (const file of files) hash.update(`${dir}/${file}`).update(await readFile(join(ROOT, dir, file)));
+  }
   return hash.digest('hex').slice(0, 10);
 }
 

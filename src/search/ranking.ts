@@ -6,6 +6,8 @@ import type { QueryWord } from './text-query.ts';
 const FIELD_WEIGHT = { nameKeys: 10, categoryKeys: 4, otherKeys: 1 } as const;
 const EXACT_NAME_BONUS = 40;
 const NAME_START_BONUS = 5;
+/** The query named the place's category ("детский сад", "frizer"): above places that only share a word. */
+const CATEGORY_INTENT_BONUS = 25;
 
 export interface Ranked {
   candidate: TextCandidate;
@@ -17,10 +19,15 @@ export interface Ranked {
  * Best match first: exact name > name word or prefix > category or synonym > description; then distance
  * from the reference point (the map centre or `near`); then id, so the order is total and stable.
  */
-export function rankCandidates(candidates: TextCandidate[], words: QueryWord[], origin: LonLat | null): Ranked[] {
+export function rankCandidates(
+  candidates: TextCandidate[],
+  words: QueryWord[],
+  origin: LonLat | null,
+  intendedCategories: ReadonlySet<string> = new Set(),
+): Ranked[] {
   const ranked = candidates.map((candidate) => ({
     candidate,
-    score: score(candidate, words),
+    score: score(candidate, words) + (intendedCategories.has(candidate.category) ? CATEGORY_INTENT_BONUS : 0),
     distanceM: origin ? distanceMeters(origin, [candidate.lon, candidate.lat]) : null,
   }));
   return ranked.sort(
@@ -44,7 +51,8 @@ function score(candidate: TextCandidate, words: QueryWord[]): number {
     for (const field of ['nameKeys', 'categoryKeys', 'otherKeys'] as const) {
       const quality = fieldQuality(candidate[field], word);
       best = Math.max(best, quality * FIELD_WEIGHT[field]);
-      if (field === 'nameKeys' && quality > 0) nameHits++;
+      // Only real words make an exact name; a typo correction alone does not.
+      if (field === 'nameKeys' && quality >= 0.8) nameHits++;
     }
     total += best;
   }

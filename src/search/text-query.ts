@@ -1,11 +1,14 @@
-import { queryTerms } from '../domain/search/normalise.ts';
+import { type QueryTerm, queryTerms } from '../domain/search/normalise.ts';
 import type { TextMatch } from '../storage/repositories.ts';
 import { allowedEdits, type TermDictionary } from './term-dictionary.ts';
 
 /** One query word and every index term it may stand for, each with how well it matches. */
 export interface QueryWord {
   raw: string;
-  /** term → match quality: 1 exact key, 0.9 same stem, 0.8 prefix, 0.6 one edit, 0.45 two edits. */
+  /**
+   * term → match quality: 1 exact key, 0.9 same stem, 0.8 prefix; typo corrections only 0.08 (one edit) and
+   * 0.05 (two): a correction is a fallback that must not outrank a real word anywhere in the place.
+   */
   variants: Map<string, number>;
   /** Set for the last word: any indexed term starting with this key matches (search as you type). */
   prefix: string | null;
@@ -13,6 +16,7 @@ export interface QueryWord {
 
 export interface TextQuery {
   words: QueryWord[];
+  terms: QueryTerm[];
   match: TextMatch;
 }
 
@@ -32,7 +36,7 @@ export function buildTextQuery(q: string, dictionary: TermDictionary): TextQuery
       if (edits === 0) continue;
       for (const candidate of dictionary.fuzzy(source, edits).slice(0, MAX_FUZZY_VARIANTS)) {
         if (variants.has(candidate)) continue;
-        variants.set(candidate, editDistanceWithin(source, candidate, 1) ? 0.6 : 0.45);
+        variants.set(candidate, editDistanceWithin(source, candidate, 1) ? 0.08 : 0.05);
       }
     }
     return { raw: term.raw, variants, prefix: term.prefix && term.key.length >= 2 ? term.key : null };
@@ -40,7 +44,7 @@ export function buildTextQuery(q: string, dictionary: TermDictionary): TextQuery
   const match: TextMatch = {
     groups: words.map((w) => [...w.variants.keys(), ...(w.prefix ? [`${w.prefix}*`] : [])]),
   };
-  return { words, match };
+  return { words, terms, match };
 }
 
 /** True when a and b differ by at most `max` edits (cheap check used only to grade corrections). */

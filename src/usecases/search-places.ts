@@ -1,6 +1,7 @@
 import { type BBox, boxAround, type LonLat } from '../domain/geo.ts';
 import { languagesFromMask } from '../domain/languages.ts';
 import type { Locale } from '../domain/locales.ts';
+import { CategoryIntent } from '../search/category-intent.ts';
 import { rankCandidates, sortByDistance } from '../search/ranking.ts';
 import { buildTextQuery } from '../search/text-query.ts';
 import type { PlaceFilter, TextCandidate } from '../storage/repositories.ts';
@@ -44,7 +45,8 @@ export async function searchPlaces(ctx: AppContext, request: SearchRequest): Pro
   const fetched = await ctx.storage.places.textCandidates(filter, CANDIDATE_CAP + 1);
   const approximate = fetched.length > CANDIDATE_CAP;
   const origin: LonLat | null = near ? [near.lon, near.lat] : centreOf(request.filter.bbox);
-  let ranked = rankCandidates(fetched.slice(0, CANDIDATE_CAP), textQuery.words, origin);
+  const intended = categoryIntent(ctx).categoriesIn(textQuery.terms);
+  let ranked = rankCandidates(fetched.slice(0, CANDIDATE_CAP), textQuery.words, origin, intended);
   if (near) ranked = ranked.filter((r) => (r.distanceM ?? 0) <= near.radiusM);
   if (request.sort === 'distance') ranked = sortByDistance(ranked);
 
@@ -68,6 +70,17 @@ export async function searchPlaces(ctx: AppContext, request: SearchRequest): Pro
       approximate,
     ),
   };
+}
+
+// One phrase table per taxonomy (rebuilt when the taxonomy object is replaced after an edit).
+const intents = new WeakMap<object, CategoryIntent>();
+function categoryIntent(ctx: AppContext): CategoryIntent {
+  let intent = intents.get(ctx.taxonomy);
+  if (!intent) {
+    intent = new CategoryIntent(ctx.taxonomy.categories);
+    intents.set(ctx.taxonomy, intent);
+  }
+  return intent;
 }
 
 function countFacets(candidates: TextCandidate[], approximate: boolean): Facets {

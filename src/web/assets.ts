@@ -12,7 +12,10 @@ export const NOJS_CSS_PATH = '/assets/nojs.css';
 
 function versioned(clientDir: string, file: string): string | null {
   try {
-    const hash = createHash('sha256').update(readFileSync(join(clientDir, file))).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(readFileSync(join(clientDir, file)))
+      .digest('hex')
+      .slice(0, 12);
     return `/${file}?v=${hash}`;
   } catch {
     return null;
@@ -34,7 +37,9 @@ export function clientAssets(clientDir: string, warn: (message: string) => void)
     if (script && styles) found = assets;
     else if (!warned) {
       warned = true;
-      warn(`the browser client is not built in ${clientDir}: run "npm run build:client"; pages work without the map`);
+      warn(
+        `the browser client is not built in ${clientDir}: run "npm run build:client"; pages work without the map`,
+      );
     }
     return assets;
   };

@@ -11,7 +11,14 @@ export interface Filters {
   openNow: boolean;
 }
 
-export const NO_FILTERS: Filters = { q: '', category: '', city: '', neighbourhood: '', languages: [], openNow: false };
+export const NO_FILTERS: Filters = {
+  q: '',
+  category: '',
+  city: '',
+  neighbourhood: '',
+  languages: [],
+  openNow: false,
+};
 
 /** The interface offers these; the API knows more, and a hand-made URL may use them. */
 export const FILTER_LANGUAGES = ['ru', 'sr', 'en', 'uk'] as const;
@@ -25,7 +32,14 @@ function first(value: QueryValue): string {
 /** `languages=ru&languages=sr` (a plain form) and `languages=ru,sr` (the API style) both work. */
 function list(value: QueryValue): string[] {
   const values = Array.isArray(value) ? value : value ? [value] : [];
-  return [...new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function filtersFromQuery(query: Record<string, QueryValue>): Filters {

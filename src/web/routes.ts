@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../domain/errors.ts';
-import { LOCALES, type Locale } from '../domain/locales.ts';
+import { isLocale, LOCALES, type Locale } from '../domain/locales.ts';
 import type { AppContext } from '../usecases/context.ts';
 import { getPlace } from '../usecases/get-place.ts';
 import { presentPlace } from '../usecases/present-place.ts';
@@ -59,7 +59,8 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
   const { ctx } = opts;
   const assets = clientAssets(opts.clientDir, (message) => app.log.warn(message));
   const deps = (): WebDeps => ({ ctx, assets: assets(), mapStyleUrl: opts.mapStyleUrl ?? null });
-  const origin = (request: FastifyRequest) => opts.publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+  const origin = (request: FastifyRequest) =>
+    opts.publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
 
   const assetsDir = join(opts.clientDir, 'assets');
   if (existsSync(assetsDir)) {
@@ -73,13 +74,18 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
       maxAge: 0,
     });
   }
-  app.get(TAXONOMY_CSS_PATH, async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(taxonomyCss(ctx.taxonomy)),
+  // Web routes are not part of the API, so they stay out of the OpenAPI document.
+  const hidden = { schema: { hide: true } };
+  app.get(TAXONOMY_CSS_PATH, hidden, async (_request, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(taxonomyCss(ctx.taxonomy)),
   );
-  app.get(FAVICON_PATH, async (_request, reply) =>
+  app.get(FAVICON_PATH, hidden, async (_request, reply) =>
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
   );
-  app.get(NOJS_CSS_PATH, async (_request, reply) =>
+  app.get(NOJS_CSS_PATH, hidden, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(NOJS_CSS),
   );
 
@@ -93,13 +99,13 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
       .header('cache-control', 'no-cache')
       .send(markup.value);
 
-  const redirectToLocale = (request: FastifyRequest, reply: FastifyReply, path: string, status: 301 | 302 = 302) =>
+  const redirectToLocale = (request: FastifyRequest, reply: FastifyReply, path: string) =>
     reply
       .header('vary', 'Cookie, Accept-Language')
       .header('cache-control', 'private, no-cache')
-      .redirect(`${localePath(preferredLocale(request), path)}${queryString(request)}`, status);
+      .redirect(`${localePath(preferredLocale(request), path)}${queryString(request)}`, 302);
 
-  const notFound = (request: FastifyRequest, reply: FastifyReply, locale: Locale = preferredLocale(request)) =>
+  const notFound = (request: FastifyRequest, reply: FastifyReply, locale: Locale) =>
     sendPage(reply, renderNotFound(assets(), locale, origin(request)), 404);
 
   const placePage = async (request: FastifyRequest, reply: FastifyReply, locale: Locale | null) => {
@@ -116,29 +122,43 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     }
     // The locale-less link (the API's `url`) and a stale or missing slug both lead to the canonical address.
     if (locale === null) return redirectToLocale(request, reply, view.path);
-    if (match[2] !== view.slug) return reply.redirect(`${localePath(locale, view.path)}${queryString(request)}`, 301);
+    if (match[2] !== view.slug) {
+      return reply.redirect(`${localePath(locale, view.path)}${queryString(request)}`, 301);
+    }
     rememberLocale(request, reply, locale);
     return sendPage(reply, renderPlace(deps(), locale, view, origin(request)));
   };
 
-  app.get('/', async (request, reply) => redirectToLocale(request, reply, ''));
-  app.get('/p/:idslug', async (request, reply) => placePage(request, reply, null));
-  app.get('/api/docs', async (request, reply) => redirectToLocale(request, reply, 'api'));
+  app.get('/', hidden, async (request, reply) => redirectToLocale(request, reply, ''));
+  app.get('/p/:idslug', hidden, async (request, reply) => placePage(request, reply, null));
+  app.get('/api/docs', hidden, async (request, reply) => redirectToLocale(request, reply, 'api'));
 
   for (const locale of LOCALES) {
-    app.get(`/${locale}/`, async (request, reply) => {
-      const query = request.query as Query;
-      const data = await loadHome(ctx, locale, query);
+    app.get(`/${locale}/`, hidden, async (request, reply) => {
+      const data = await loadHome(ctx, locale, request.query as Query);
       rememberLocale(request, reply, locale);
       return sendPage(reply, renderHome(deps(), locale, data, origin(request), queryString(request)));
     });
-    app.get(`/${locale}/p/:idslug`, async (request, reply) => placePage(request, reply, locale));
-    app.get(`/${locale}/api`, async (request, reply) => {
+    app.get(`/${locale}/p/:idslug`, hidden, async (request, reply) => placePage(request, reply, locale));
+    app.get(`/${locale}/api`, hidden, async (request, reply) => {
       rememberLocale(request, reply, locale);
       return sendPage(reply, renderApiDocs(assets(), locale, origin(request), openApiDocument(app)));
     });
-    app.get(`/${locale}/*`, async (request, reply) => notFound(request, reply, locale));
   }
+
+  // Any unknown address: a page in the locale its path names (or the visitor's), JSON under /api/.
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/')) {
+      return reply.code(404).send({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `${request.method} ${path} is not an API route`,
+      });
+    }
+    const prefix = path.split('/')[1] ?? '';
+    return notFound(request, reply, isLocale(prefix) ? prefix : preferredLocale(request));
+  });
 }
 
 /** The app's own OpenAPI document, when @fastify/swagger is registered on a parent. */
@@ -150,23 +170,4 @@ function openApiDocument(app: FastifyInstance): OpenApiDocument | null {
   } catch {
     return null;
   }
-}
-
-/**
- * A 404 page in the visitor's locale for any URL no route knows, and the API's JSON 404 under /api/.
- * For the app's `setNotFoundHandler`.
- */
-export function webNotFoundHandler(clientDir: string, publicUrl: string | null = null) {
-  const assets = clientAssets(clientDir, () => {});
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${request.url.split('?')[0]} is not an API route` });
-    }
-    const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
-    return reply
-      .code(404)
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
-      .send(renderNotFound(assets(), preferredLocale(request), origin).value);
-  };
 }

@@ -1,7 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -58,11 +64,16 @@ export class RecordedContext {
     context.on('request', (request) => {
       const url = request.url();
       this.requests.push(url);
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) this.foreign.push(url);
+      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
+        this.foreign.push(url);
     });
   }
 
-  static async open(browser: Browser, appUrl: string, options: BrowserContextOptions = {}): Promise<RecordedContext> {
+  static async open(
+    browser: Browser,
+    appUrl: string,
+    options: BrowserContextOptions = {},
+  ): Promise<RecordedContext> {
     const context = await browser.newContext({ viewport: DESKTOP, ...options });
     return new RecordedContext(context, new URL(appUrl).origin);
   }
@@ -76,8 +87,14 @@ export class RecordedContext {
     return page;
   }
 
-  check(): void {
+  /** Fails on requests to other hosts. */
+  checkRequests(): void {
     if (this.foreign.length) throw new Error(`requests to other hosts:\n${this.foreign.join('\n')}`);
+  }
+
+  /** Fails on requests to other hosts and on browser errors. */
+  check(): void {
+    this.checkRequests();
     if (this.errors.length) throw new Error(`errors in the browser:\n${this.errors.join('\n')}`);
   }
 

@@ -1,4 +1,11 @@
-import { activeFilterCount, type Filters, filterParams, filtersFromQuery, type MapView, mapViewParams } from '../filters-url.ts';
+import {
+  activeFilterCount,
+  type Filters,
+  filterParams,
+  filtersFromQuery,
+  type MapView,
+  mapViewParams,
+} from '../filters-url.ts';
 import type { Translator } from '../i18n/index.ts';
 
 /** The filter form as Filters, read the same way the server reads the submitted form. */

@@ -59,11 +59,19 @@ export function cardFromFeature(feature: PlaceFeature, locale: string): PlaceCar
   };
 }
 
-/** The API query for the list: the filters, the viewport, and nearest-to-centre order unless searching. */
-export function listQuery(filters: Filters, viewport: Viewport, locale: string, cursor?: string): URLSearchParams {
+/**
+ * The API query for the list: the filters, the viewport (null: everywhere), and nearest-to-centre order
+ * unless searching by text (then the best match comes first).
+ */
+export function listQuery(
+  filters: Filters,
+  viewport: Viewport | null,
+  locale: string,
+  cursor?: string,
+): URLSearchParams {
   const params = filterParams(filters);
-  params.set('bbox', viewport.bbox.map((n) => n.toFixed(5)).join(','));
-  if (!filters.q && viewport.radiusM <= MAX_RADIUS_M) {
+  if (viewport) params.set('bbox', viewport.bbox.map((n) => n.toFixed(5)).join(','));
+  if (viewport && !filters.q && viewport.radiusM <= MAX_RADIUS_M) {
     params.set('near', `${viewport.center.lat.toFixed(5)},${viewport.center.lon.toFixed(5)}`);
     params.set('radius_m', String(Math.max(1, Math.ceil(viewport.radiusM))));
   }
@@ -92,24 +100,34 @@ export class HomeList {
   }
 
   private nextCursor: string | null = null;
+  private inArea = true;
 
   private get body(): HTMLElement | null {
     return this.root.querySelector('#results-body');
   }
 
-  async load(filters: Filters, viewport: Viewport): Promise<void> {
+  /** Replaces the list; resolves to the features shown, or null when a newer request took over. */
+  async load(filters: Filters, viewport: Viewport | null): Promise<PlaceFeature[] | null> {
     const query = listQuery(filters, viewport, this.tr.locale);
     const page = await this.fetchPage(query);
-    if (!page) return;
+    if (!page) return null;
     this.lastQuery = query;
     this.nextCursor = page.next_cursor;
+    this.inArea = viewport !== null;
     const items = page.features.map((f) => cardFromFeature(f, this.tr.locale));
-    const results = { items, nextHref: this.nextHref(filters, viewport), firstHref: null, inArea: true };
+    const results = {
+      items,
+      nextHref: this.nextHref(filters, viewport),
+      firstHref: null,
+      inArea: this.inArea,
+      appends: true,
+    };
     const body = this.body;
     if (body) body.innerHTML = resultsBody(this.tr, results).value;
     const status = this.root.querySelector('#results-status');
     if (status) status.textContent = resultsStatus(this.tr, results);
     this.onPlaces(page.features, false);
+    return page.features;
   }
 
   private async showMore(): Promise<void> {
@@ -121,21 +139,36 @@ export class HomeList {
     this.nextCursor = page.next_cursor;
     const list = this.root.querySelector('#cards');
     const first = list?.children.length ?? 0;
-    list?.insertAdjacentHTML('beforeend', placeCards(this.tr, page.features.map((f) => cardFromFeature(f, this.tr.locale))).value);
+    list?.insertAdjacentHTML(
+      'beforeend',
+      placeCards(
+        this.tr,
+        page.features.map((f) => cardFromFeature(f, this.tr.locale)),
+      ).value,
+    );
     const oldPager = this.root.querySelector('.pager');
-    const nextHref = this.nextCursor ? (oldPager?.querySelector<HTMLAnchorElement>('a.pager__next')?.href ?? '#') : null;
-    oldPager?.insertAdjacentHTML('afterend', pager(this.tr, { nextHref, firstHref: null }).value);
+    const nextHref = this.nextCursor
+      ? (oldPager?.querySelector<HTMLAnchorElement>('a.pager__next')?.href ?? '#')
+      : null;
+    oldPager?.insertAdjacentHTML(
+      'afterend',
+      pager(this.tr, { nextHref, firstHref: null, appends: true }).value,
+    );
     oldPager?.remove();
+    const status = this.root.querySelector('#results-status');
+    const shown = list?.children.length ?? 0;
+    if (status)
+      status.textContent = resultsStatus(this.tr, { items: [], nextHref, inArea: this.inArea }, shown);
     // Keyboard users continue where the new entries start.
     list?.children[first]?.querySelector('a')?.focus();
     this.onPlaces(page.features, true);
   }
 
   /** A real link for "open in a new tab"; a click is handled here and appends the next page instead. */
-  private nextHref(filters: Filters, viewport: Viewport): string | null {
+  private nextHref(filters: Filters, viewport: Viewport | null): string | null {
     if (!this.nextCursor) return null;
     const params = filterParams(filters);
-    params.set('bbox', viewport.bbox.map((n) => n.toFixed(5)).join(','));
+    if (viewport) params.set('bbox', viewport.bbox.map((n) => n.toFixed(5)).join(','));
     return `/${this.tr.locale}/?${params}`;
   }
 

@@ -40,6 +40,7 @@ export class HomeMap {
   private clusterMarkers: Marker[] = [];
   private controller: AbortController | null = null;
   private popup: Popup | null = null;
+  private ring: Marker | null = null;
   /** Set once the first cluster response has been drawn; tests and the page state read it. */
   loadedOnce = false;
 
@@ -117,7 +118,15 @@ export class HomeMap {
       else {
         const [lon, lat] = feature.geometry.coordinates;
         const p = feature.properties;
-        points.push({ id: p.id ?? 0, lon, lat, name: p.name, url: p.url, category: p.category ?? '', color: p.color ?? '#4a5568' });
+        points.push({
+          id: p.id ?? 0,
+          lon,
+          lat,
+          name: p.name,
+          url: p.url,
+          category: p.category ?? '',
+          color: p.color ?? '#4a5568',
+        });
       }
     }
     this.showClusters(clusters);
@@ -160,6 +169,21 @@ export class HomeMap {
       });
       return new Marker({ element: button }).setLngLat(feature.geometry.coordinates).addTo(this.map);
     });
+  }
+
+  /** A ring around one place (the list entry under the pointer or focus); null removes it. */
+  highlight(lonLat: [number, number] | null): void {
+    if (!lonLat?.every(Number.isFinite)) {
+      this.ring?.remove();
+      return;
+    }
+    if (!this.ring) {
+      const element = document.createElement('div');
+      element.className = 'map-ring';
+      element.setAttribute('aria-hidden', 'true');
+      this.ring = new Marker({ element });
+    }
+    this.ring.setLngLat(lonLat).addTo(this.map);
   }
 
   /** Name and link; the clusters endpoint may leave names out when a view holds very many places. */

@@ -26,13 +26,17 @@ export function initHome(container: HTMLElement, tr: Translator): void {
     lat !== undefined && lon !== undefined && Number.isFinite(zoom)
       ? { center: [lon, lat] as [number, number], zoom }
       : west !== undefined && south !== undefined && east !== undefined && north !== undefined
-        ? { bounds: [west, south, east, north] as [number, number, number, number], fitBoundsOptions: { padding: 24 } }
+        ? {
+            bounds: [west, south, east, north] as [number, number, number, number],
+            fitBoundsOptions: { padding: 24 },
+          }
         : { center: [20.46, 44.81] as [number, number], zoom: 11 };
   const map = createMap(container, tr, { ...start, maxZoom: 19 });
   if (!map) return;
 
   const categoryName = (slug: string) =>
-    form?.querySelector<HTMLOptionElement>(`select[name="category"] option[value="${CSS.escape(slug)}"]`)?.text ?? '';
+    form?.querySelector<HTMLOptionElement>(`select[name="category"] option[value="${CSS.escape(slug)}"]`)
+      ?.text ?? '';
   const homeMap = new HomeMap(map, tr, categoryName);
   let filters: Filters = form ? readForm(form) : NO_FILTERS;
   let searchPoints: MapPoint[] = [];
@@ -49,7 +53,7 @@ export function initHome(container: HTMLElement, tr: Translator): void {
     const viewport = homeMap.viewport();
     const centre = map.getCenter();
     reflectInUrl(filters, { lat: centre.lat, lon: centre.lng, zoom: map.getZoom() });
-    const tasks: Promise<void>[] = [];
+    const tasks: Promise<unknown>[] = [];
     if (list) tasks.push(list.load(filters, viewport));
     if (filters.q) homeMap.showClusters([]);
     else tasks.push(homeMap.loadClusters(filters, viewport));
@@ -69,11 +73,49 @@ export function initHome(container: HTMLElement, tr: Translator): void {
     void addAreaLabels(map, tr.locale);
   });
 
+  // Pointing at a list entry rings its place on the map.
+  if (results) {
+    const cardOf = (event: Event) => (event.target as Element | null)?.closest<HTMLElement>('li.card');
+    const ring = (event: Event) => {
+      const card = cardOf(event);
+      homeMap.highlight(card ? [Number(card.dataset.lon), Number(card.dataset.lat)] : null);
+    };
+    results.addEventListener('mouseover', ring);
+    results.addEventListener('focusin', ring);
+    results.addEventListener('mouseleave', () => homeMap.highlight(null));
+    results.addEventListener('focusout', () => homeMap.highlight(null));
+  }
+
+  /** A new text search looks everywhere, then shows the matches on the map; moving the map narrows it again. */
+  const searchEverywhere = async () => {
+    if (!list) return;
+    const centre = map.getCenter();
+    reflectInUrl(filters, { lat: centre.lat, lon: centre.lng, zoom: map.getZoom() });
+    try {
+      const features = await list.load(filters, null);
+      if (!features?.length) return;
+      const lons = features.map((f) => f.geometry.coordinates[0]);
+      const lats = features.map((f) => f.geometry.coordinates[1]);
+      map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
+        padding: 48,
+        maxZoom: 15,
+      });
+    } catch {
+      showMapMessage(container, tr.m.map.loadError);
+    }
+  };
+
   if (!form) return;
   const apply = (target: EventTarget | null) => {
+    const previousQ = filters.q;
     syncPlaceSelects(form, target);
     filters = readForm(form);
     updateFilterBadge(form, tr, filters);
+    if (filters.q && filters.q !== previousQ) {
+      homeMap.showClusters([]);
+      void searchEverywhere();
+      return;
+    }
     const select = target instanceof HTMLSelectElement ? target : null;
     const option = select?.selectedOptions[0];
     if (select?.name === 'city' && option?.dataset.bounds) {

@@ -1,4 +1,11 @@
-import { getVersion, Map as MapLibreMap, type MapOptions, Marker, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import {
+  getVersion,
+  Map as MapLibreMap,
+  type MapOptions,
+  Marker,
+  type StyleSpecification,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import type { Translator } from '../i18n/index.ts';
 
 // The worker file is copied next to app.js by the build (vite.config.ts); versioned by MapLibre's version.

@@ -9,7 +9,8 @@ export function initPlaceMap(container: HTMLElement, tr: Translator): void {
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return;
   const map = createMap(container, tr, {
     center: [lon, lat],
-    zoom: 14,
+    // Wide enough to show the neighbourhood names around the place while there is no basemap.
+    zoom: 13.5,
     maxZoom: 18,
     minZoom: 9,
     // A page scrolls over the map on phones; one-finger drags and wheel turns should move the page.

@@ -11,7 +11,12 @@ export interface ContactLink {
 
 /** `@name`, `name`, `t.me/name` or a full URL → `name`; null when it is not a handle at all. */
 function handle(value: string, hosts: RegExp): string | null {
-  const trimmed = value.trim().replace(/^https?:\/\//i, '').replace(hosts, '').replace(/^@/, '').replace(/[/?#].*$/, '');
+  const trimmed = value
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(hosts, '')
+    .replace(/^@/, '')
+    .replace(/[/?#].*$/, '');
   return /^[A-Za-z0-9_.]{2,64}$/.test(trimmed) ? trimmed : null;
 }
 
@@ -42,12 +47,18 @@ export function contactLinks(tr: Translator, contacts: Contacts): ContactLink[] 
   }
   if (contacts.telegram) {
     const name = handle(contacts.telegram, /^(t\.me|telegram\.me)\//i);
-    if (name) links.push({ kind: 'telegram', label: p.telegram, href: `https://t.me/${name}`, text: `@${name}` });
+    if (name)
+      links.push({ kind: 'telegram', label: p.telegram, href: `https://t.me/${name}`, text: `@${name}` });
   }
   if (contacts.instagram) {
     const name = handle(contacts.instagram, /^(www\.)?instagram\.com\//i);
     if (name) {
-      links.push({ kind: 'instagram', label: p.instagram, href: `https://www.instagram.com/${name}/`, text: `@${name}` });
+      links.push({
+        kind: 'instagram',
+        label: p.instagram,
+        href: `https://www.instagram.com/${name}/`,
+        text: `@${name}`,
+      });
     }
   }
   if (contacts.email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contacts.email.trim())) {

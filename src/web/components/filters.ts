@@ -1,6 +1,12 @@
 import { pickText } from '../../domain/locales.ts';
 import type { Taxonomy } from '../../usecases/taxonomy.ts';
-import { activeFilterCount, FILTER_LANGUAGES, type Filters, type MapView, mapViewParams } from '../filters-url.ts';
+import {
+  activeFilterCount,
+  FILTER_LANGUAGES,
+  type Filters,
+  type MapView,
+  mapViewParams,
+} from '../filters-url.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
@@ -19,7 +25,12 @@ function checked(on: boolean): SafeHtml {
 }
 
 /** A plain GET form: it works without JavaScript; the browser script listens to it and updates in place. */
-export function filterForm(tr: Translator, taxonomy: Taxonomy, filters: Filters, view: MapView | null): SafeHtml {
+export function filterForm(
+  tr: Translator,
+  taxonomy: Taxonomy,
+  filters: Filters,
+  view: MapView | null,
+): SafeHtml {
   const f = tr.m.filters;
   const locale = tr.locale;
   const name = (names: Parameters<typeof pickText>[0]) => pickText(names, locale);
@@ -32,7 +43,7 @@ export function filterForm(tr: Translator, taxonomy: Taxonomy, filters: Filters,
     <button type="submit" class="button button--primary">${f.submit}</button>
   </div>
   <details class="filters__more" id="filters-more"${active ? html` open` : ''}>
-    <summary>${f.more}${active ? html` <span class="count-badge">${tr.plural(f.active, active)}</span>` : ''}</summary>
+    <summary class="filters__toggle">${f.more}${active ? html` <span class="count-badge">${tr.plural(f.active, active)}</span>` : ''}</summary>
     <div class="filters__grid">
       <div class="field">
         <label for="f-category">${f.category}</label>
@@ -42,7 +53,8 @@ export function filterForm(tr: Translator, taxonomy: Taxonomy, filters: Filters,
             (group) => html`<optgroup label="${name(group.names)}">
               <option value="${group.slug}"${selected(filters.category === group.slug)}>${tr.format(f.wholeGroup, { group: name(group.names) })}</option>
               ${byName(taxonomy.childrenOf(group.slug), (c) => name(c.names), locale).map(
-                (c) => html`<option value="${c.slug}"${selected(filters.category === c.slug)}>${name(c.names)}</option>`,
+                (c) =>
+                  html`<option value="${c.slug}"${selected(filters.category === c.slug)}>${name(c.names)}</option>`,
               )}
             </optgroup>`,
           )}
@@ -53,7 +65,8 @@ export function filterForm(tr: Translator, taxonomy: Taxonomy, filters: Filters,
         <select id="f-city" name="city">
           <option value="">${f.anyCity}</option>
           ${taxonomy.cities.map(
-            (city) => html`<option value="${city.slug}" data-bounds="${city.bounds.join(',')}"${selected(filters.city === city.slug)}>${name(city.names)}</option>`,
+            (city) =>
+              html`<option value="${city.slug}" data-bounds="${city.bounds.join(',')}"${selected(filters.city === city.slug)}>${name(city.names)}</option>`,
           )}
         </select>
       </div>
@@ -64,7 +77,8 @@ export function filterForm(tr: Translator, taxonomy: Taxonomy, filters: Filters,
           ${taxonomy.cities.map(
             (city) => html`<optgroup label="${name(city.names)}" data-city="${city.slug}">
               ${byName(city.neighbourhoods, (n) => name(n.names), locale).map(
-                (n) => html`<option value="${n.slug}" data-city="${city.slug}" data-centre="${n.centre.join(',')}"${selected(filters.neighbourhood === n.slug)}>${name(n.names)}</option>`,
+                (n) =>
+                  html`<option value="${n.slug}" data-city="${city.slug}" data-centre="${n.centre.join(',')}"${selected(filters.neighbourhood === n.slug)}>${name(n.names)}</option>`,
               )}
             </optgroup>`,
           )}
@@ -73,7 +87,8 @@ export function filterForm(tr: Translator, taxonomy: Taxonomy, filters: Filters,
       <fieldset class="field field--checks">
         <legend>${f.languages}</legend>
         ${FILTER_LANGUAGES.map(
-          (code) => html`<label class="check"><input type="checkbox" name="languages" value="${code}"${checked(filters.languages.includes(code))}> ${tr.languageName(code)}</label>`,
+          (code) =>
+            html`<label class="check"><input type="checkbox" name="languages" value="${code}"${checked(filters.languages.includes(code))}> ${tr.languageName(code)}</label>`,
         )}
       </fieldset>
       <label class="check check--switch"><input type="checkbox" name="open_now" value="true"${checked(filters.openNow)}> ${f.openNow}</label>

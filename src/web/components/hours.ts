@@ -29,7 +29,10 @@ export function shortTime(hhmm: string): string {
  * "Open now · closes at 22:00", "Closed · opens tomorrow at 9:00", "… opens on Monday at 9:00".
  * Null when the place has no hours at all.
  */
-export function hoursStatus(tr: Translator, place: HoursState): { state: 'open' | 'closed' | 'unknown'; label: string; detail: string } | null {
+export function hoursStatus(
+  tr: Translator,
+  place: HoursState,
+): { state: 'open' | 'closed' | 'unknown'; label: string; detail: string } | null {
   const h = tr.m.hours;
   if (!place.hours) return null;
   if (place.openNow === null) return { state: 'unknown', label: h.unknown, detail: '' };
@@ -40,13 +43,27 @@ export function hoursStatus(tr: Translator, place: HoursState): { state: 'open' 
     if (next.daysAhead === 1 && next.hour === 0 && next.minute === 0) {
       return { state: 'open', label: h.open, detail: tr.format(h.closesAt, { time: '24:00' }) };
     }
-    return { state: 'open', label: h.open, detail: changeText(tr, next, h.closesAt, h.closesTomorrowAt, h.closesOnDayAt) };
+    return {
+      state: 'open',
+      label: h.open,
+      detail: changeText(tr, next, h.closesAt, h.closesTomorrowAt, h.closesOnDayAt),
+    };
   }
   if (!next) return { state: 'closed', label: h.closed, detail: '' };
-  return { state: 'closed', label: h.closed, detail: changeText(tr, next, h.opensAt, h.opensTomorrowAt, h.opensOnDayAt) };
+  return {
+    state: 'closed',
+    label: h.closed,
+    detail: changeText(tr, next, h.opensAt, h.opensTomorrowAt, h.opensOnDayAt),
+  };
 }
 
-function changeText(tr: Translator, next: NextChange, today: string, tomorrow: string, onDay: string): string {
+function changeText(
+  tr: Translator,
+  next: NextChange,
+  today: string,
+  tomorrow: string,
+  onDay: string,
+): string {
   const time = clockTime(next.hour, next.minute);
   if (next.daysAhead <= 0) return tr.format(today, { time });
   if (next.daysAhead === 1) return tr.format(tomorrow, { time });
@@ -58,7 +75,9 @@ export function hoursStatusLine(tr: Translator, place: HoursState): SafeHtml {
   const status = hoursStatus(tr, place);
   if (!status) return html``;
   return html`<p class="status status--${status.state}"><strong>${status.label}</strong>${
-    status.detail ? html`<span class="status__sep" aria-hidden="true"> · </span><span>${status.detail}</span>` : ''
+    status.detail
+      ? html`<span class="status__sep" aria-hidden="true"> · </span><span>${status.detail}</span>`
+      : ''
   }</p>`;
 }
 
@@ -78,7 +97,7 @@ export function weekTable(tr: Translator, days: ScheduleDay[], todayWeekday: num
         const times = day.intervals.length
           ? day.intervals.map(([from, to]) => `${shortTime(from)}–${shortTime(to)}`).join(', ')
           : h.closedAllDay;
-        return html`<tr class="${today ? 'week__today' : ''}">
+        return html`<tr${today ? html` class="week__today"` : ''}>
           <th scope="row">${h.weekdays[day.weekday] ?? ''}${today ? html` <span class="week__badge">${h.today}</span>` : ''}</th>
           <td>${times}</td>
         </tr>`;

@@ -27,17 +27,24 @@ export interface ResultsPage {
   firstHref: string | null;
   /** True when the list follows the map's viewport. */
   inArea: boolean;
+  /** The browser script appends the next page in place ("show more") instead of opening it. */
+  appends?: boolean;
 }
 
 export function categoryBadge(slug: string, name: string): SafeHtml {
   return html`<span class="cat cat--${slug}">${name}</span>`;
 }
 
-export function languageBadges(tr: Translator, codes: readonly string[], label: string = tr.m.list.languages): SafeHtml {
+export function languageBadges(
+  tr: Translator,
+  codes: readonly string[],
+  label: string = tr.m.list.languages,
+): SafeHtml {
   if (!codes.length) return html``;
   const names = codes.map((code) => tr.languageName(code)).join(', ');
   return html`<p class="langs"><span class="visually-hidden">${label} ${names}</span>${codes.map(
-    (code) => html`<span class="lang" aria-hidden="true" title="${tr.languageName(code)}">${code.toUpperCase()}</span>`,
+    (code) =>
+      html`<span class="lang" aria-hidden="true" title="${tr.languageName(code)}">${code.toUpperCase()}</span>`,
   )}</p>`;
 }
 
@@ -55,11 +62,18 @@ export function placeCards(tr: Translator, items: readonly PlaceCard[]): SafeHtm
   return html`${items.map((item) => placeCard(tr, item))}`;
 }
 
-/** The one-line summary above the list ("12 places in this part of the map"); also read out by screen readers. */
-export function resultsStatus(tr: Translator, page: ResultsPage): string {
-  if (!page.items.length) return tr.m.list.empty;
-  const count = tr.plural(page.inArea ? tr.m.list.shownInArea : tr.m.list.shown, page.items.length);
-  return page.nextHref ? `${count}. ${tr.m.list.more}` : count;
+/**
+ * The one-line summary above the list ("12 places in this part of the map", "50+ places" when there are more
+ * pages); also read out by screen readers.
+ */
+export function resultsStatus(
+  tr: Translator,
+  page: Pick<ResultsPage, 'items' | 'nextHref' | 'inArea'>,
+  shown = page.items.length,
+): string {
+  if (!shown) return tr.m.list.empty;
+  const forms = page.inArea ? tr.m.list.shownInArea : tr.m.list.shown;
+  return tr.plural(forms, shown, page.nextHref ? { count: `${shown}+` } : {});
 }
 
 export function resultsBody(tr: Translator, page: ResultsPage): SafeHtml {
@@ -70,10 +84,14 @@ export function resultsBody(tr: Translator, page: ResultsPage): SafeHtml {
     ${pager(tr, page)}`;
 }
 
-export function pager(tr: Translator, page: Pick<ResultsPage, 'nextHref' | 'firstHref'>): SafeHtml {
+export function pager(
+  tr: Translator,
+  page: Pick<ResultsPage, 'nextHref' | 'firstHref' | 'appends'>,
+): SafeHtml {
   if (!page.nextHref && !page.firstHref) return html``;
+  const nextLabel = page.appends ? tr.m.list.showMore : tr.m.list.nextPage;
   return html`<nav class="pager" aria-label="${tr.m.list.heading}">
     ${page.firstHref ? html`<a href="${page.firstHref}">${tr.m.list.firstPage}</a>` : ''}
-    ${page.nextHref ? html`<a class="pager__next" rel="next" href="${page.nextHref}">${tr.m.list.nextPage}</a>` : ''}
+    ${page.nextHref ? html`<a class="pager__next" rel="next" href="${page.nextHref}">${nextLabel}</a>` : ''}
   </nav>`;
 }

@@ -7,12 +7,11 @@ export const ru: Messages = {
     description:
       'Места и услуги русскоязычного сообщества Белграда и Нови-Сада на карте: кафе, детские сады, врачи, парикмахерские и многое другое.',
     skipToContent: 'Перейти к основному содержанию',
-    homeLink: 'Kvartal, на карту',
     language: 'Язык',
     languageMenu: 'Выбрать язык интерфейса',
-    footer: 'Kvartal — карта сообщества: места на ней добавляет и поддерживает в актуальном виде само сообщество.',
+    footer:
+      'Kvartal — карта сообщества: места на ней добавляет и поддерживает в актуальном виде само сообщество.',
     apiLink: 'Открытые данные и API',
-    mapLink: 'Карта',
   },
   demo: {
     notice: 'На карте демонстрационные данные: вымышленные места, чтобы попробовать Kvartal.',
@@ -29,7 +28,12 @@ export const ru: Messages = {
     searchPlaceholder: 'например, сырники, frizer, детский сад',
     submit: 'Найти',
     more: 'Фильтры',
-    active: plural({ one: '{count} выбран', few: '{count} выбрано', many: '{count} выбрано', other: '{count} выбрано' }),
+    active: plural({
+      one: '{count} выбран',
+      few: '{count} выбрано',
+      many: '{count} выбрано',
+      other: '{count} выбрано',
+    }),
     category: 'Категория',
     anyCategory: 'Все категории',
     wholeGroup: '{group}: всё',
@@ -45,21 +49,24 @@ export const ru: Messages = {
   },
   list: {
     heading: 'Результаты',
-    shown: plural({ one: '{count} место', few: '{count} места', many: '{count} мест', other: '{count} места' }),
+    shown: plural({
+      one: '{count} место',
+      few: '{count} места',
+      many: '{count} мест',
+      other: '{count} места',
+    }),
     shownInArea: plural({
       one: '{count} место в этой части карты',
       few: '{count} места в этой части карты',
       many: '{count} мест в этой части карты',
       other: '{count} места в этой части карты',
     }),
-    more: 'Остальные — на следующей странице.',
     empty: 'Ничего не найдено.',
     emptyHint: 'Попробуйте убрать часть фильтров или сдвинуть карту.',
     nextPage: 'Следующая страница',
     firstPage: 'К первой странице',
     showMore: 'Показать ещё',
     languages: 'Говорят на языках:',
-    loading: 'Загрузка…',
   },
   hours: {
     heading: 'Часы работы',
@@ -100,7 +107,6 @@ export const ru: Messages = {
     telegram: 'Telegram',
     instagram: 'Instagram',
     email: 'Эл. почта',
-    tags: 'Метки',
     map: 'На карте',
     mapLabel: 'Карта: где находится {name}',
     backToMap: 'Назад к карте',
@@ -121,7 +127,8 @@ export const ru: Messages = {
     resetBearing: 'Повернуть карту на север',
     closePopup: 'Закрыть',
     unavailable: 'Карту нельзя показать в этом браузере. Список мест работает и без неё.',
-    loadError: 'Не удалось загрузить данные карты. Проверьте соединение и сдвиньте карту, чтобы попробовать снова.',
+    loadError:
+      'Не удалось загрузить данные карты. Проверьте соединение и сдвиньте карту, чтобы попробовать снова.',
   },
   notFound: {
     title: 'Страница не найдена',
@@ -129,16 +136,15 @@ export const ru: Messages = {
     home: 'Перейти к карте',
   },
   api: {
-    title: 'API',
     heading: 'API открытых данных',
-    intro: 'Места с этой карты доступны в формате {geojson} через HTTP API только для чтения. Полное описание — документ {openapi}.',
+    intro:
+      'Места с этой карты доступны в формате {geojson} через HTTP API только для чтения. Полное описание — документ {openapi}.',
     endpoints: 'Методы',
     parameters: 'Параметры',
     parameter: 'Параметр',
     location: 'Где',
     type: 'Тип',
     required: 'обязательный',
-    optional: 'необязательный',
     description: 'Описание',
     responses: 'Ответы',
     noDocument: 'Описание API сейчас недоступно.',

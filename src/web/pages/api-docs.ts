@@ -65,21 +65,29 @@ function operation(locale: Locale, method: string, path: string, op: OpenApiOper
     ${
       op.responses
         ? html`<h4>${a.responses}</h4><ul class="responses">${Object.entries(op.responses).map(
-            ([code, response]) => html`<li><code>${code}</code> <span lang="en">${response.description ?? ''}</span></li>`,
+            ([code, response]) =>
+              html`<li><code>${code}</code> <span lang="en">${response.description ?? ''}</span></li>`,
           )}</ul>`
         : ''
     }
   </section>`;
 }
 
-export function renderApiDocs(assets: Assets, locale: Locale, origin: string, doc: OpenApiDocument | null): SafeHtml {
+export function renderApiDocs(
+  assets: Assets,
+  locale: Locale,
+  origin: string,
+  doc: OpenApiDocument | null,
+): SafeHtml {
   const tr = t(locale);
   const a = tr.m.api;
   const [beforeGeo = '', rest = ''] = a.intro.split('{geojson}');
   const [middle = '', after = ''] = rest.split('{openapi}');
-  const operations = Object.entries(doc?.paths ?? {}).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] as OpenApiOperation })),
-  );
+  const operations = Object.entries(doc?.paths ?? {})
+    .filter(([path]) => path.startsWith('/api/'))
+    .flatMap(([path, item]) =>
+      METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] as OpenApiOperation })),
+    );
   const body = html`<main id="main" class="simple-page api-docs">
   <h1>${a.heading}</h1>
   <p>${beforeGeo}<a href="https://geojson.org/">GeoJSON</a>${middle}<a href="${OPENAPI_PATH}">OpenAPI</a>${after}</p>

@@ -7,9 +7,16 @@ import { type ListPlacesRequest, type ListPlacesResult, listPlaces } from '../..
 import type { PlaceView } from '../../usecases/present-place.ts';
 import { filterForm } from '../components/filters.ts';
 import { type PlaceCard, type ResultsPage, resultsBody, resultsStatus } from '../components/place-list.ts';
-import { type Filters, filterParams, filtersFromQuery, type MapView, mapViewFromQuery, mapViewParams } from '../filters-url.ts';
+import {
+  type Filters,
+  filterParams,
+  filtersFromQuery,
+  type MapView,
+  mapViewFromQuery,
+  mapViewParams,
+} from '../filters-url.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { t, type Translator } from '../i18n/index.ts';
+import { type Translator, t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
 import { type Assets, page } from './layout.ts';
 
@@ -85,7 +92,8 @@ async function loadList(ctx: AppContext, locale: Locale, state: ListState) {
       if (field === 'cursor') state.cursor = '';
       else if (field === 'bbox') state.bbox = undefined;
       else if (field === 'languages') state.filters = { ...filters, languages: [] };
-      else if ((FILTER_FIELDS as readonly string[]).includes(field)) state.filters = { ...filters, [field]: '' };
+      else if ((FILTER_FIELDS as readonly string[]).includes(field))
+        state.filters = { ...filters, [field]: '' };
       else throw error;
     }
   }
@@ -138,7 +146,8 @@ export async function loadHome(ctx: AppContext, locale: Locale, query: Query): P
   const { result, ignored } = await loadList(ctx, locale, state);
   const base = filterParams(state.filters);
   if (view) for (const [k, v] of mapViewParams(view)) base.set(k, v);
-  if (state.bbox) base.set('bbox', [state.bbox.minLon, state.bbox.minLat, state.bbox.maxLon, state.bbox.maxLat].join(','));
+  if (state.bbox)
+    base.set('bbox', [state.bbox.minLon, state.bbox.minLat, state.bbox.maxLon, state.bbox.maxLat].join(','));
   const href = (params: URLSearchParams) => `${localePath(locale)}${params.size ? `?${params}` : ''}`;
   const next = new URLSearchParams(base);
   if (result.nextCursor) next.set('cursor', result.nextCursor);
@@ -170,7 +179,13 @@ function startBounds(ctx: AppContext, city: string): string {
   ].join(',');
 }
 
-export function renderHome(deps: WebDeps, locale: Locale, data: HomeData, origin: string, query: string): SafeHtml {
+export function renderHome(
+  deps: WebDeps,
+  locale: Locale,
+  data: HomeData,
+  origin: string,
+  query: string,
+): SafeHtml {
   const tr = t(locale);
   const { ctx } = deps;
   const status = resultsStatus(tr, data.results);

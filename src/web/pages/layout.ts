@@ -74,16 +74,17 @@ export function localeSwitcher(options: Pick<PageOptions, 'tr' | 'localeHref'>):
   const { tr } = options;
   return html`<nav class="locales" aria-label="${tr.m.common.language}">
     <details class="locales__menu">
-      <summary title="${tr.m.common.languageMenu}">
+      <summary class="locales__toggle" title="${tr.m.common.languageMenu}">
         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm6.9 6h-3a15.7 15.7 0 0 0-1.4-3.9A8 8 0 0 1 18.9 8ZM12 4c.9 1.2 1.6 2.5 2 4h-4c.4-1.5 1.1-2.8 2-4ZM4.3 14a8.2 8.2 0 0 1 0-4h3.4a16.5 16.5 0 0 0 0 4H4.3Zm.8 2h3a15.7 15.7 0 0 0 1.4 3.9A8 8 0 0 1 5.1 16Zm3-8h-3a8 8 0 0 1 4.4-3.9C8.9 5.3 8.4 6.6 8.1 8ZM12 20c-.9-1.2-1.6-2.5-2-4h4c-.4 1.5-1.1 2.8-2 4Zm2.3-6H9.7a14.7 14.7 0 0 1 0-4h4.6a14.7 14.7 0 0 1 0 4Zm.2 5.9c.6-1.2 1.1-2.5 1.4-3.9h3a8 8 0 0 1-4.4 3.9Zm1.8-5.9a16.5 16.5 0 0 0 0-4h3.4a8.2 8.2 0 0 1 0 4h-3.4Z" fill="currentColor"/></svg>
         <span class="visually-hidden">${tr.m.common.language}:</span>
         <span>${LOCALE_NAMES[tr.locale]}</span>
       </summary>
       <ul class="locales__list">
         ${LOCALES.map(
-          (l) => html`<li><a href="${options.localeHref(l)}" hreflang="${l}" lang="${l}"${
-            l === tr.locale ? html` aria-current="page"` : ''
-          }>${LOCALE_NAMES[l]}</a></li>`,
+          (l) =>
+            html`<li><a href="${options.localeHref(l)}" hreflang="${l}" lang="${l}"${
+              l === tr.locale ? html` aria-current="page"` : ''
+            }>${LOCALE_NAMES[l]}</a></li>`,
         )}
       </ul>
     </details>

@@ -32,7 +32,11 @@ export function placeJsonLd(
     geo: { '@type': 'GeoCoordinates', latitude: view.lat, longitude: view.lon },
     ...(contact('phone') ? { telephone: contact('phone')?.text } : {}),
     ...(contact('email') ? { email: contact('email')?.text } : {}),
-    ...(contact('website') ? { sameAs: [contact('website')?.href, ...sameAs] } : sameAs.length ? { sameAs } : {}),
+    ...(contact('website')
+      ? { sameAs: [contact('website')?.href, ...sameAs] }
+      : sameAs.length
+        ? { sameAs }
+        : {}),
     ...(view.languages.length ? { knowsLanguage: view.languages } : {}),
     ...(schedule
       ? {

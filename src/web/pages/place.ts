@@ -17,7 +17,8 @@ export function otherNames(view: PlaceView): Array<{ text: string; lang: Locale 
   const seen = new Set([view.name.trim().toLocaleLowerCase()]);
   for (const lang of LOCALES) {
     const text =
-      view.names[lang] ?? (lang === 'sr-Cyrl' && view.names['sr-Latn'] ? latinToCyrillic(view.names['sr-Latn']) : undefined);
+      view.names[lang] ??
+      (lang === 'sr-Cyrl' && view.names['sr-Latn'] ? latinToCyrillic(view.names['sr-Latn']) : undefined);
     const key = text?.trim().toLocaleLowerCase();
     if (!text || !key || seen.has(key)) continue;
     seen.add(key);
@@ -44,6 +45,8 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
   const contacts = contactLinks(tr, view.contacts);
   const canonicalPath = localePath(locale, view.path);
   const where = [view.neighbourhoodName, view.cityName].filter(Boolean).join(', ');
+  // Street names are Serbian; in the Cyrillic interface they are written in Cyrillic too.
+  const address = view.address && locale === 'sr-Cyrl' ? latinToCyrillic(view.address) : view.address;
   const jsonLd = placeJsonLd(
     view,
     origin + canonicalPath,
@@ -74,7 +77,7 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
         ${view.description ? html`<div class="place__description">${paragraphs(view.description)}</div>` : ''}
         <section class="place__section" aria-labelledby="h-address">
           <h2 id="h-address">${p.address}</h2>
-          <p class="place__address">${view.address ? html`${view.address}<br>` : ''}${where}</p>
+          <p class="place__address">${address ? html`${address}<br>` : ''}${where}</p>
         </section>
         ${
           view.hours
@@ -90,7 +93,8 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
             ? html`<section class="place__section" aria-labelledby="h-languages">
           <h2 id="h-languages">${p.languages}</h2>
           <ul class="lang-list">${view.languages.map(
-            (code) => html`<li><span class="lang" aria-hidden="true">${code.toUpperCase()}</span> ${tr.languageName(code)}</li>`,
+            (code) =>
+              html`<li><span class="lang" aria-hidden="true">${code.toUpperCase()}</span> ${tr.languageName(code)}</li>`,
           )}</ul>
         </section>`
             : ''
@@ -100,14 +104,6 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
             ? html`<section class="place__section" aria-labelledby="h-contacts">
           <h2 id="h-contacts">${p.contacts}</h2>
           ${contactList(contacts)}
-        </section>`
-            : ''
-        }
-        ${
-          view.tags.length
-            ? html`<section class="place__section" aria-labelledby="h-tags">
-          <h2 id="h-tags">${p.tags}</h2>
-          <ul class="tags">${view.tags.map((tag) => html`<li>${tag}</li>`)}</ul>
         </section>`
             : ''
         }
