@@ -24,7 +24,8 @@ export class CategoryIntent {
       const texts = [...Object.values(category.names), ...Object.values(category.synonyms).flat()];
       for (const text of texts) {
         const words = queryTerms(`${text} `).map((t) => ({ key: t.key, stem: t.stem }));
-        if (words.length > 0) this.phrases.push({ words, categories: members, isGroup: category.parent === null });
+        if (words.length > 0)
+          this.phrases.push({ words, categories: members, isGroup: category.parent === null });
       }
     }
   }

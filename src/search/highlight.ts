@@ -8,7 +8,11 @@ export function highlightRanges(label: string, words: QueryWord[]): Array<[numbe
     const token = match[0];
     const key = termKey(token);
     const stem = stemKey(token);
-    if (words.some((w) => w.variants.has(key) || w.variants.has(stem) || (w.prefix !== null && key.startsWith(w.prefix)))) {
+    if (
+      words.some(
+        (w) => w.variants.has(key) || w.variants.has(stem) || (w.prefix !== null && key.startsWith(w.prefix)),
+      )
+    ) {
       ranges.push([match.index, match.index + token.length]);
     }
   }
@@ -17,5 +21,7 @@ export function highlightRanges(label: string, words: QueryWord[]): Array<[numbe
 
 /** True when every query word matches one of the terms (as a variant or, for the last word, a prefix). */
 export function matchesAll(terms: readonly string[], words: QueryWord[]): boolean {
-  return words.every((w) => terms.some((t) => w.variants.has(t) || (w.prefix !== null && t.startsWith(w.prefix))));
+  return words.every((w) =>
+    terms.some((t) => w.variants.has(t) || (w.prefix !== null && t.startsWith(w.prefix))),
+  );
 }

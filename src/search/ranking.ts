@@ -31,8 +31,7 @@ export function rankCandidates(
     distanceM: origin ? distanceMeters(origin, [candidate.lon, candidate.lat]) : null,
   }));
   return ranked.sort(
-    (a, b) =>
-      b.score - a.score || (a.distanceM ?? 0) - (b.distanceM ?? 0) || a.candidate.id - b.candidate.id,
+    (a, b) => b.score - a.score || (a.distanceM ?? 0) - (b.distanceM ?? 0) || a.candidate.id - b.candidate.id,
   );
 }
 

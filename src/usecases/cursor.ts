@@ -13,7 +13,11 @@ export function decodeCursor<K extends string>(text: string, keys: readonly K[])
     parsed = null;
   }
   const record = parsed as Record<string, unknown> | null;
-  if (!record || typeof record !== 'object' || keys.some((k) => typeof record[k] !== 'number' || !Number.isFinite(record[k]))) {
+  if (
+    !record ||
+    typeof record !== 'object' ||
+    keys.some((k) => typeof record[k] !== 'number' || !Number.isFinite(record[k]))
+  ) {
     throw new InputError('cursor', 'is not a cursor this API returned for this kind of query');
   }
   return record as Record<K, number>;

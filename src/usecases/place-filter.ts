@@ -36,7 +36,10 @@ export async function buildFilter(ctx: AppContext, request: FilterRequest): Prom
   if (request.neighbourhood) {
     const n = ctx.taxonomy.neighbourhood(request.neighbourhood);
     if (!n) {
-      throw new InputError('neighbourhood', `unknown neighbourhood "${request.neighbourhood}"; see /api/v1/cities`);
+      throw new InputError(
+        'neighbourhood',
+        `unknown neighbourhood "${request.neighbourhood}"; see /api/v1/cities`,
+      );
     }
     if (request.city && n.city !== request.city) {
       throw new InputError('neighbourhood', `"${request.neighbourhood}" is not in ${request.city}`);

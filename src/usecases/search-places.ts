@@ -35,7 +35,10 @@ export interface SearchRequest {
 }
 
 /** Ranked text search with every list filter; null when the query has no searchable word (junk, punctuation). */
-export async function searchPlaces(ctx: AppContext, request: SearchRequest): Promise<ListPlacesResult | null> {
+export async function searchPlaces(
+  ctx: AppContext,
+  request: SearchRequest,
+): Promise<ListPlacesResult | null> {
   const dictionary = await ctx.vocabulary.current();
   const textQuery = buildTextQuery(request.q ?? '', dictionary);
   if (!textQuery) return null;
@@ -87,7 +90,8 @@ function countFacets(candidates: TextCandidate[], approximate: boolean): Facets 
   const facets: Facets = { categories: {}, neighbourhoods: {}, languages: {}, approximate };
   for (const c of candidates) {
     facets.categories[c.category] = (facets.categories[c.category] ?? 0) + 1;
-    if (c.neighbourhood) facets.neighbourhoods[c.neighbourhood] = (facets.neighbourhoods[c.neighbourhood] ?? 0) + 1;
+    if (c.neighbourhood)
+      facets.neighbourhoods[c.neighbourhood] = (facets.neighbourhoods[c.neighbourhood] ?? 0) + 1;
     for (const language of languagesFromMask(c.languageMask)) {
       facets.languages[language] = (facets.languages[language] ?? 0) + 1;
     }

@@ -32,7 +32,9 @@ export async function suggest(
   const out: Suggestion[] = [];
 
   for (const category of ctx.taxonomy.categories) {
-    const terms = indexTerms([...Object.values(category.names), ...Object.values(category.synonyms).flat()].join(' \n '));
+    const terms = indexTerms(
+      [...Object.values(category.names), ...Object.values(category.synonyms).flat()].join(' \n '),
+    );
     if (!matchesAll(terms, query.words)) continue;
     const label = pickText(category.names, request.locale);
     out.push({

@@ -53,12 +53,14 @@ export function taxonomyCss(taxonomy: Taxonomy): string {
     .join('\n');
 }
 
-/** Without JavaScript there is no map, so its panel is hidden and the list takes the whole width. */
+/** Without JavaScript there are no maps: their panels are hidden and the text takes the whole width. */
 export const NOJS_CSS = [
   '.map-panel{display:none!important}',
   '.page-home{height:auto!important;overflow:visible!important}',
   '.page-home .home{display:block!important}',
   '.page-home .sidebar{display:block!important;overflow:visible!important;max-width:48rem;margin:0 auto;border:0!important}',
+  '.place__aside{display:none!important}',
+  '.place__body{display:block!important}',
 ].join('\n');
 
 export const FAVICON_PATH = '/favicon.svg';

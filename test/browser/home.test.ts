@@ -91,6 +91,34 @@ describe.skipIf(skipBrowserTests)('home page with JavaScript', () => {
     await recorded.close();
   });
 
+  it('searches by text across the whole map and draws the matches as places', async () => {
+    const recorded = await RecordedContext.open(browser, server.url);
+    const page = await recorded.page();
+    // Start zoomed into one neighbourhood: a search still looks everywhere.
+    await page.goto(`${server.url}/ru/?c=44.8235,20.4645&z=16`);
+    await waitForMap(page);
+    await page.fill('#f-q', 'самовар');
+    await page.press('#f-q', 'Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('самовар');
+    await expect.poll(() => page.locator('#map').getAttribute('data-clusters')).toBe('0');
+    await expect
+      .poll(async () => {
+        const names = await page.locator('#cards .card__name').allTextContents();
+        return names.length > 1 && names.every((name) => /самовар/i.test(name));
+      })
+      .toBe(true);
+    await expect
+      .poll(async () => Number(await page.locator('#map').getAttribute('data-points')))
+      .toBeGreaterThan(1);
+    // The map zoomed out to show the matches, which are in both cities.
+    await expect
+      .poll(async () => Number(new URL(page.url()).searchParams.get('z')), { timeout: 10_000 })
+      .toBeLessThan(11);
+    await screenshot(page, 'home-ru-desktop-search');
+    recorded.check();
+    await recorded.close();
+  });
+
   it('opens the place page from a list entry', async () => {
     const recorded = await RecordedContext.open(browser, server.url);
     const page = await recorded.page();

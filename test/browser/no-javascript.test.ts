@@ -92,7 +92,7 @@ describe.skipIf(skipBrowserTests)('pages with JavaScript off', () => {
       .toMatch(/^(Open now|Closed)/);
     expect(await page.locator('table.week tr').count()).toBe(7);
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(page.url());
-    expect(await page.locator('link[rel="alternate"][hreflang]').count()).toBe(5);
+    expect(await page.locator('link[rel="alternate"][hreflang]').count()).toBe(6);
     await screenshot(page, 'place-en-nojs');
     recorded.check();
     await recorded.close();

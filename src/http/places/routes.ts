@@ -127,7 +127,8 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
     },
     async (request, reply) => {
       const q = request.query;
-      if (q.q.length > MAX_QUERY_LENGTH) throw new InputError('q', `must be at most ${MAX_QUERY_LENGTH} characters`);
+      if (q.q.length > MAX_QUERY_LENGTH)
+        throw new InputError('q', `must be at most ${MAX_QUERY_LENGTH} characters`);
       if (q.city && !ctx.taxonomy.city(q.city)) throw new InputError('city', `unknown city "${q.city}"`);
       const items = await suggest(ctx, {
         q: q.q,

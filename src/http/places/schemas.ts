@@ -108,7 +108,9 @@ export const PlaceCollection = Type.Object({
         categories: Counts,
         neighbourhoods: Counts,
         languages: Counts,
-        approximate: Type.Boolean({ description: 'More places matched than were ranked; counts are lower bounds' }),
+        approximate: Type.Boolean({
+          description: 'More places matched than were ranked; counts are lower bounds',
+        }),
       },
       { description: 'Counts of matching places per category, neighbourhood and language (with q)' },
     ),

@@ -70,10 +70,16 @@ export function updateFilterBadge(form: HTMLFormElement, tr: Translator, filters
   badge.textContent = tr.plural(tr.m.filters.active, count);
 }
 
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+export interface Debounced<A extends unknown[]> {
+  (...args: A): void;
+  cancel(): void;
+}
+
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): Debounced<A> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return (...args: A) => {
+  const debounced = (...args: A) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+  return Object.assign(debounced, { cancel: () => clearTimeout(timer) });
 }

@@ -132,11 +132,10 @@ export class HomeMap {
     this.showClusters(clusters);
     this.showPoints(points);
     this.loadedOnce = true;
-    this.map.getContainer().dataset.clusters = String(clusters.length);
-    this.map.getContainer().dataset.points = String(points.length);
   }
 
   showPoints(points: MapPoint[]): void {
+    this.map.getContainer().dataset.points = String(points.length);
     const source = this.map.getSource<GeoJSONSource>(SOURCE);
     source?.setData({
       type: 'FeatureCollection',
@@ -150,6 +149,7 @@ export class HomeMap {
   }
 
   showClusters(clusters: ClusterFeature[]): void {
+    this.map.getContainer().dataset.clusters = String(clusters.length);
     for (const marker of this.clusterMarkers) marker.remove();
     this.clusterMarkers = clusters.map((feature) => {
       const count = feature.properties.point_count ?? 0;

@@ -99,6 +99,7 @@ export function initHome(container: HTMLElement, tr: Translator): void {
       map.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], {
         padding: 48,
         maxZoom: 15,
+        duration: 800,
       });
     } catch {
       showMapMessage(container, tr.m.map.loadError);
@@ -106,35 +107,41 @@ export function initHome(container: HTMLElement, tr: Translator): void {
   };
 
   if (!form) return;
-  const apply = (target: EventTarget | null) => {
-    const previousQ = filters.q;
+  let searched = filters.q;
+  /** Reads the form and updates the map and list; `search` is an explicit search (Enter or the button). */
+  const apply = (target: EventTarget | null, search = false) => {
     syncPlaceSelects(form, target);
     filters = readForm(form);
     updateFilterBadge(form, tr, filters);
-    if (filters.q && filters.q !== previousQ) {
+    if (filters.q && (search || filters.q !== searched)) {
+      searched = filters.q;
+      refreshSoon.cancel();
       homeMap.showClusters([]);
       void searchEverywhere();
       return;
     }
+    searched = filters.q;
     const select = target instanceof HTMLSelectElement ? target : null;
     const option = select?.selectedOptions[0];
     if (select?.name === 'city' && option?.dataset.bounds) {
       const [w = 0, s = 0, e = 0, n = 0] = numbers(option.dataset.bounds);
-      map.fitBounds([w, s, e, n], { padding: 24 });
+      map.fitBounds([w, s, e, n], { padding: 24, duration: 800 });
     } else if (select?.name === 'neighbourhood' && option?.dataset.centre) {
       const [nLon = 0, nLat = 0] = numbers(option.dataset.centre);
-      map.flyTo({ center: [nLon, nLat], zoom: Math.max(map.getZoom(), 14) });
+      map.flyTo({ center: [nLon, nLat], zoom: Math.max(map.getZoom(), 14), duration: 800 });
     }
     refreshSoon();
   };
   syncPlaceSelects(form, null);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    apply(null);
+    apply(null, true);
   });
   form.addEventListener('change', (event) => {
     if ((event.target as HTMLElement).id !== 'f-q') apply(event.target);
   });
-  const typed = debounce(() => apply(null), 400);
-  form.querySelector('#f-q')?.addEventListener('input', typed);
+  // Typing does not move the map; clearing the search box goes back to all places.
+  form.querySelector<HTMLInputElement>('#f-q')?.addEventListener('input', (event) => {
+    if (!(event.target as HTMLInputElement).value.trim()) apply(null);
+  });
 }

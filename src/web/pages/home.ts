@@ -18,7 +18,7 @@ import {
 import { html, type SafeHtml } from '../html.ts';
 import { type Translator, t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
-import { type Assets, page } from './layout.ts';
+import { type Assets, noScriptStyles, page } from './layout.ts';
 
 export type QueryValue = string | string[] | undefined;
 export type Query = Record<string, QueryValue>;
@@ -221,10 +221,11 @@ export function renderHome(
     localeHref: (l) => `${localePath(l)}${query}`,
     origin,
     canonicalPath: localePath(locale),
+    defaultPath: '/',
     body,
     pageClass: 'page-home',
     assets: deps.assets,
     demo: data.demo,
-    head: html`<noscript><link rel="stylesheet" href="/assets/nojs.css"></noscript>`,
+    head: noScriptStyles,
   });
 }

@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from '../../domain/locales.ts';
+import { NOJS_CSS_PATH } from '../assets.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { LOCALE_NAMES, type Translator } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
@@ -18,6 +19,8 @@ export interface PageOptions {
   /** Scheme and host for absolute links (canonical, hreflang). */
   origin: string;
   canonicalPath?: string;
+  /** The locale-less address that picks the visitor's locale (hreflang x-default). */
+  defaultPath?: string;
   head?: SafeHtml;
   body: SafeHtml;
   pageClass: string;
@@ -26,6 +29,9 @@ export interface PageOptions {
 }
 
 export const DEMO_CLEAR_COMMAND = 'npx kvartal demo --clear';
+
+/** For pages with a map: without JavaScript this stylesheet hides the empty map (a link, so the CSP holds). */
+export const noScriptStyles = html`<noscript><link rel="stylesheet" href="${NOJS_CSS_PATH}"></noscript>`;
 
 export function page(options: PageOptions): SafeHtml {
   const { tr, assets } = options;
@@ -41,6 +47,7 @@ export function page(options: PageOptions): SafeHtml {
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${options.canonicalPath ? html`<link rel="canonical" href="${options.origin}${options.canonicalPath}">` : ''}
 ${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${options.origin}${options.localeHref(l)}">`)}
+${options.defaultPath ? html`<link rel="alternate" hreflang="x-default" href="${options.origin}${options.defaultPath}">` : ''}
 ${assets.styles.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 ${assets.script ? html`<script type="module" src="${assets.script}"></script>` : ''}
 ${options.head ?? ''}

@@ -8,7 +8,7 @@ import { html, jsonScript, type SafeHtml } from '../html.ts';
 import { t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
 import type { WebDeps } from './home.ts';
-import { demoNotice, page } from './layout.ts';
+import { demoNotice, noScriptStyles, page } from './layout.ts';
 import { placeJsonLd } from './place-json-ld.ts';
 
 /** The place's names other than the one shown, each with its language, e.g. the Cyrillic of a Latin name. */
@@ -25,6 +25,17 @@ export function otherNames(view: PlaceView): Array<{ text: string; lang: Locale 
     names.push({ text, lang });
   }
   return names;
+}
+
+/** The language a shown text is really in, when it is a fallback from another language (for `lang`). */
+function fallbackLang(texts: PlaceView['names'], shown: string, locale: Locale): Locale | null {
+  if (!shown || texts[locale] === shown) return null;
+  const found = LOCALES.find((l) => texts[l] === shown);
+  return found && found !== locale ? found : null;
+}
+
+function langAttr(lang: Locale | null): SafeHtml {
+  return lang ? html` lang="${lang}"` : html``;
 }
 
 function paragraphs(text: string): SafeHtml {
@@ -60,7 +71,7 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
   <article class="place">
     <header class="place__header">
       <p class="place__category">${categoryBadge(view.category, view.categoryName)}</p>
-      <h1 class="place__name">${view.name}</h1>
+      <h1 class="place__name"${langAttr(fallbackLang(view.names, view.name, locale))}>${view.name}</h1>
       ${
         aka.length
           ? html`<p class="place__aka"><span class="place__aka-label">${p.alsoKnownAs}:</span> ${aka.map(
@@ -74,7 +85,11 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
     ${view.status === 'closed' ? html`<p class="notice notice--warning">${p.closedDown}</p>` : ''}
     <div class="place__body">
       <div class="place__info">
-        ${view.description ? html`<div class="place__description">${paragraphs(view.description)}</div>` : ''}
+        ${
+          view.description
+            ? html`<div class="place__description"${langAttr(fallbackLang(view.descriptions, view.description, locale))}>${paragraphs(view.description)}</div>`
+            : ''
+        }
         <section class="place__section" aria-labelledby="h-address">
           <h2 id="h-address">${p.address}</h2>
           <p class="place__address">${address ? html`${address}<br>` : ''}${where}</p>
@@ -127,7 +142,9 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
     localeHref: (l) => localePath(l, view.path),
     origin,
     canonicalPath,
-    head: html`<script type="application/ld+json">${jsonScript(jsonLd)}</script>`,
+    defaultPath: view.path,
+    head: html`<script type="application/ld+json">${jsonScript(jsonLd)}</script>
+${noScriptStyles}`,
     body,
     pageClass: 'page-place',
     assets: deps.assets,

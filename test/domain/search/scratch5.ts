@@ -30,3 +30,4 @@ const ts: number[] = []; for (const q of qs.slice(0,500)) { const s = performanc
     console.log('cpu per rule query ms', (c3.user + c3.system) / 1000 / qs.length);
   }
 }
+{ const long = qs.filter(q => allowedEdits(q) === 2); let hits = 0; for (const q of long) hits += d.fuzzy(q, 2).length; console.log('visits per 2-edit query', (globalThis as any).VISITS / long.length, 'hits', hits/long.length, 'avg len', long.reduce((a,q)=>a+q.length,0)/long.length); }
