@@ -5,7 +5,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const marker = 'dist/client/assets/app.js';
-const sources = ['src/web/client', 'vite.config.ts', 'package-lock.json'];
+// The bundle imports the web components, i18n catalogues and the domain's locale code as well.
+const sources = ['src/web', 'src/domain/locales.ts', 'vite.config.ts', 'package-lock.json'];
 
 function newest(path) {
   const stat = statSync(path);

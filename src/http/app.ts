@@ -73,6 +73,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       mapGlyphsDir: config.mapGlyphsDir ?? null,
     },
   });
-  await app.register(webRoutes, { ctx: options.ctx, clientDir: options.clientDir ?? resolve('dist/client') });
+  const basemapConfigured = Boolean(config.mapPmtiles || config.mapTilesUpstream);
+  await app.register(webRoutes, {
+    ctx: options.ctx,
+    clientDir: options.clientDir ?? resolve('dist/client'),
+    publicUrl: config.publicUrl,
+    mapStyleUrl: basemapConfigured ? '/map/style.json' : null,
+  });
   return app;
 }

@@ -3,7 +3,7 @@
  * src/domain/search/normalise.ts). A query key that is not in the index is expanded here into the keys that
  * are, and only those go to the full-text backend, so SQLite and PostgreSQL see the same expanded terms.
  *
- * The vocabulary is a trie packed in flat typed arrays in depth-first order (about 11 bytes a node): a
+ * The vocabulary is a trie packed in flat typed arrays in depth-first order (about 10 bytes a node): a
  * node's first child is the next slot and its next sibling is `span` slots on, so a walk reads memory
  * forwards. A linked trie of the same terms was 4x slower, its nodes scattered across the heap. Fuzzy
  * lookup walks the trie with one row of the edit-distance table per depth and abandons a branch as soon as
@@ -23,6 +23,21 @@ export function allowedEdits(key: string): number {
   return length < 8 ? 1 : 2;
 }
 
+/** How a vocabulary key was reached from a query word; the ranking weighs them in this order. */
+export type MatchKind = 'exact' | 'stem' | 'prefix' | 'fuzzy';
+
+export interface Expansion {
+  term: string;
+  kind: MatchKind;
+}
+
+/** A query word as `queryTerms` in src/domain/search/normalise.ts returns it. */
+export interface QueryWord {
+  key: string;
+  stem: string;
+  prefix: boolean;
+}
+
 const ROOT = 0;
 /** Default result caps: a query word expands to at most this many keys. */
 const FUZZY_LIMIT = 64;
@@ -32,12 +47,12 @@ const REPACK_AFTER = 512;
 
 export class TermDictionary {
   // Node i (0 is the root): the UTF-16 code unit on the edge into it, the span of its subtree (its own
-  // slot included), its parent, and whether a term ends there.
+  // slot included), and the index in `packed` of the term ending there, or -1.
   private char = new Uint16Array(1);
   private span = new Int32Array([1]);
-  private parent = new Int32Array([-1]);
-  private terminal = new Uint8Array(1);
-  private packedCount = 0;
+  private termOf = new Int32Array([-1]);
+  /** The packed terms, sorted: the trie's answers, and the input of the next repack. */
+  private packed: string[] = [];
   private pending = new Set<string>();
 
   constructor(terms: Iterable<string> = []) {
@@ -48,7 +63,7 @@ export class TermDictionary {
 
   /** Number of distinct terms. */
   get size(): number {
-    return this.packedCount + this.pending.size;
+    return this.packed.length + this.pending.size;
   }
 
   /** Adds a term; returns false if it was already there or is empty. */
@@ -61,7 +76,26 @@ export class TermDictionary {
   has(term: string): boolean {
     if (this.pending.has(term)) return true;
     const node = this.find(term);
-    return node > ROOT && this.terminal[node] === 1;
+    return node > ROOT && (this.termOf[node] as number) >= 0;
+  }
+
+  /**
+   * The vocabulary keys one query word should match, best first, at most `limit`: its key and its stem if
+   * present; completions of its key if it is the word being typed; then keys within allowedEdits of the key
+   * or of the stem (a typo in an inflected word, frizerkom, is still one edit from the stem frizersk).
+   * Empty when nothing in the vocabulary is close: the word matches no place.
+   */
+  expand(word: QueryWord, limit: number = FUZZY_LIMIT): Expansion[] {
+    const out = new Map<string, MatchKind>();
+    const put = (term: string, kind: MatchKind) => {
+      if (out.size < limit && !out.has(term)) out.set(term, kind);
+    };
+    if (this.has(word.key)) put(word.key, 'exact');
+    if (this.has(word.stem)) put(word.stem, 'stem');
+    if (word.prefix) for (const term of this.prefix(word.key, limit)) put(term, 'prefix');
+    for (const term of this.fuzzy(word.key, allowedEdits(word.key), limit)) put(term, 'fuzzy');
+    if (word.stem !== word.key) for (const term of this.fuzzy(word.stem, allowedEdits(word.stem), limit)) put(term, 'fuzzy');
+    return [...out].map(([term, kind]) => ({ term, kind }));
   }
 
   /**
@@ -100,8 +134,9 @@ export class TermDictionary {
     while (level.length > 0 && packedHits < limit) {
       const next: number[] = [];
       for (const node of level) {
-        if (node !== ROOT && this.terminal[node] === 1) {
-          hits.push(this.termAt(node));
+        const index = this.termOf[node] as number;
+        if (index >= 0) {
+          hits.push(this.packed[index] as string);
           packedHits++;
         }
         const end = node + (this.span[node] as number);
@@ -129,7 +164,7 @@ export class TermDictionary {
     const path = new Uint16Array(maxDepth + 1);
     const hits: Array<{ term: string; distance: number }> = [];
     // Locals, not fields, in the hot loop, and an explicit stack of (node, depth) pairs.
-    const { char, span, terminal } = this;
+    const { char, span, termOf, packed } = this;
     let stack = new Int32Array(512);
     let top = 0;
     for (let child = 1; child < (span[ROOT] as number); child += span[child] as number) {
@@ -167,9 +202,8 @@ export class TermDictionary {
         if (v < rowMin) rowMin = v;
       }
       const distance = rows[cur + n] as number;
-      if (terminal[node] === 1 && distance <= maxEdits) {
-        hits.push({ term: String.fromCharCode(...path.subarray(1, d + 1)), distance });
-      }
+      const index = termOf[node] as number;
+      if (index >= 0 && distance <= maxEdits) hits.push({ term: packed[index] as string, distance });
       // A swap reaches back two rows, but it never beats the substitution one row up, so once every cell
       // of this row is over the budget no descendant can come back under it.
       if (rowMin > maxEdits || d >= maxDepth) continue;
@@ -187,7 +221,7 @@ export class TermDictionary {
     if (this.pending.size < REPACK_AFTER) return;
     const added = [...this.pending].sort(compare);
     this.pending = new Set();
-    this.pack(merge(this.packedTerms(), added));
+    this.pack(merge(this.packed, added));
   }
 
   /**
@@ -201,9 +235,7 @@ export class TermDictionary {
     }
     const char = new Uint16Array(nodes);
     const span = new Int32Array(nodes);
-    const parent = new Int32Array(nodes);
-    const terminal = new Uint8Array(nodes);
-    parent[ROOT] = -1;
+    const termOf = new Int32Array(nodes).fill(-1);
     const open = [ROOT]; // open[d]: the node at depth d on the current path
     let next = 1;
     let previous = '';
@@ -213,39 +245,22 @@ export class TermDictionary {
         span[node] = next - node;
       }
     };
-    for (const term of sorted) {
+    sorted.forEach((term, index) => {
       const shared = commonPrefix(previous, term);
       close(shared);
       for (let i = shared; i < term.length; i++) {
         char[next] = term.charCodeAt(i);
-        parent[next] = open[open.length - 1] as number;
         open.push(next++);
       }
-      terminal[open[open.length - 1] as number] = 1;
+      termOf[open[open.length - 1] as number] = index;
       previous = term;
-    }
+    });
     close(0);
     span[ROOT] = next;
     this.char = char;
     this.span = span;
-    this.parent = parent;
-    this.terminal = terminal;
-    this.packedCount = sorted.length;
-  }
-
-  /** Every packed term, in sorted order: the layout is depth-first with children in code-unit order. */
-  private packedTerms(): string[] {
-    const terms: string[] = [];
-    // Depth-first order visits a node right after its parent: its depth is one more, its text one longer.
-    const depth = new Uint16Array(this.char.length);
-    const path = new Uint16Array(this.char.length);
-    for (let node = 1; node < this.char.length; node++) {
-      const d = (depth[this.parent[node] as number] as number) + 1;
-      depth[node] = d;
-      path[d - 1] = this.char[node] as number;
-      if (this.terminal[node] === 1) terms.push(String.fromCharCode(...path.subarray(0, d)));
-    }
-    return terms;
+    this.termOf = termOf;
+    this.packed = sorted;
   }
 
   private find(term: string): number {
@@ -259,12 +274,6 @@ export class TermDictionary {
       node = child;
     }
     return node;
-  }
-
-  private termAt(node: number): string {
-    const codes: number[] = [];
-    for (let at = node; at > ROOT; at = this.parent[at] as number) codes.push(this.char[at] as number);
-    return String.fromCharCode(...codes.reverse());
   }
 }
 
