@@ -18,10 +18,3 @@ export function highlightRanges(label: string, words: QueryWord[]): Array<[numbe
   }
   return ranges;
 }
-
-/** True when every query word matches one of the terms (as a variant or, for the last word, a prefix). */
-export function matchesAll(terms: readonly string[], words: QueryWord[]): boolean {
-  return words.every((w) =>
-    terms.some((t) => w.variants.has(t) || (w.prefix !== null && t.startsWith(w.prefix))),
-  );
-}

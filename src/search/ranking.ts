@@ -1,9 +1,10 @@
 import { distanceMeters, type LonLat } from '../domain/geo.ts';
 import type { TextCandidate } from '../storage/repositories.ts';
+import { type TaxonomyTerms, termQuality } from './taxonomy-terms.ts';
 import type { QueryWord } from './text-query.ts';
 
 /** Field weights: a word in the name beats the category, which beats the description and address. */
-const FIELD_WEIGHT = { nameKeys: 10, categoryKeys: 4, otherKeys: 1 } as const;
+const FIELD_WEIGHT = { name: 10, category: 4, other: 1 } as const;
 const EXACT_NAME_BONUS = 40;
 const NAME_START_BONUS = 5;
 /** The query named the place's category ("детский сад", "frizer"): above places that only share a word. */
@@ -23,11 +24,14 @@ export function rankCandidates(
   candidates: TextCandidate[],
   words: QueryWord[],
   origin: LonLat | null,
+  taxonomy: TaxonomyTerms,
   intendedCategories: ReadonlySet<string> = new Set(),
 ): Ranked[] {
   const ranked = candidates.map((candidate) => ({
     candidate,
-    score: score(candidate, words) + (intendedCategories.has(candidate.category) ? CATEGORY_INTENT_BONUS : 0),
+    score:
+      score(candidate, words, taxonomy) +
+      (intendedCategories.has(candidate.category) ? CATEGORY_INTENT_BONUS : 0),
     distanceM: origin ? distanceMeters(origin, [candidate.lon, candidate.lat]) : null,
   }));
   return ranked.sort(
@@ -42,34 +46,27 @@ export function sortByDistance(ranked: Ranked[]): Ranked[] {
   );
 }
 
-function score(candidate: TextCandidate, words: QueryWord[]): number {
+function score(candidate: TextCandidate, words: QueryWord[], taxonomy: TaxonomyTerms): number {
+  const fields = {
+    name: candidate.nameKeys,
+    category: taxonomy.categoryTerms(candidate.category),
+    other: [...candidate.otherKeys, ...taxonomy.areaTerms(candidate.city, candidate.neighbourhood)],
+  };
   let total = 0;
   let nameHits = 0;
   for (const word of words) {
     let best = 0;
-    for (const field of ['nameKeys', 'categoryKeys', 'otherKeys'] as const) {
-      const quality = fieldQuality(candidate[field], word);
+    for (const field of ['name', 'category', 'other'] as const) {
+      const quality = termQuality(fields[field], word);
       best = Math.max(best, quality * FIELD_WEIGHT[field]);
       // Only real words make an exact name; a typo correction alone does not.
-      if (field === 'nameKeys' && quality >= 0.8) nameHits++;
+      if (field === 'name' && quality >= 0.8) nameHits++;
     }
     total += best;
   }
   // Every word found in the name, and the name is no longer than the query: the place was named exactly.
-  const nameWords = candidate.nameKeys.length;
   if (nameHits === words.length && words.length > 0) {
-    total += nameWords <= words.length * 2 ? EXACT_NAME_BONUS : NAME_START_BONUS;
+    total += candidate.nameKeys.length <= words.length * 2 ? EXACT_NAME_BONUS : NAME_START_BONUS;
   }
   return total;
-}
-
-function fieldQuality(terms: string[], word: QueryWord): number {
-  let best = 0;
-  for (const term of terms) {
-    const quality = word.variants.get(term);
-    if (quality !== undefined && quality > best) best = quality;
-    if (word.prefix && best < 0.8 && term.startsWith(word.prefix)) best = 0.8;
-    if (best === 1) break;
-  }
-  return best;
 }

@@ -1,5 +1,6 @@
 import { type QueryTerm, queryTerms } from '../domain/search/normalise.ts';
 import type { TextMatch } from '../storage/repositories.ts';
+import type { TaxonomyTerms } from './taxonomy-terms.ts';
 import { allowedEdits, type TermDictionary } from './term-dictionary.ts';
 
 /** One query word and every index term it may stand for, each with how well it matches. */
@@ -24,7 +25,11 @@ export interface TextQuery {
 const MAX_FUZZY_VARIANTS = 24;
 
 /** Turns what a person typed into index terms: normalised keys, stems, typo corrections and a prefix. */
-export function buildTextQuery(q: string, dictionary: TermDictionary): TextQuery | null {
+export function buildTextQuery(
+  q: string,
+  dictionary: TermDictionary,
+  taxonomy: TaxonomyTerms,
+): TextQuery | null {
   const terms = queryTerms(q);
   if (terms.length === 0) return null;
   const words: QueryWord[] = terms.map((term) => {
@@ -42,7 +47,10 @@ export function buildTextQuery(q: string, dictionary: TermDictionary): TextQuery
     return { raw: term.raw, variants, prefix: term.prefix && term.key.length >= 2 ? term.key : null };
   });
   const match: TextMatch = {
-    groups: words.map((w) => [...w.variants.keys(), ...(w.prefix ? [`${w.prefix}*`] : [])]),
+    groups: words.map((w) => ({
+      terms: [...w.variants.keys(), ...(w.prefix ? [`${w.prefix}*`] : [])],
+      ...taxonomy.slugsMatching(w),
+    })),
   };
   return { words, terms, match };
 }

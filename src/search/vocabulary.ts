@@ -11,10 +11,14 @@ export class Vocabulary {
   private checkedAt = 0;
   private syncing: Promise<void> | null = null;
 
+  /** `fixedTerms`: words that are not in the places table but must be corrected too (the taxonomy's). */
   constructor(
     private readonly storage: Storage,
+    fixedTerms: Iterable<string> = [],
     private readonly freshnessMs = 1000,
-  ) {}
+  ) {
+    for (const term of fixedTerms) this.dictionary.add(term);
+  }
 
   async current(): Promise<TermDictionary> {
     if (Date.now() - this.checkedAt >= this.freshnessMs) {

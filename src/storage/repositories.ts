@@ -16,16 +16,26 @@ export interface PlaceFilter {
   /** Full-text match on search keys: every group must match; within a group any term (`key*` = prefix). */
   text?: TextMatch;
   statuses?: PlaceStatus[];
+  /** Only demo places (true) or only real ones (false). */
+  demo?: boolean;
 }
 
+/** Full-text match: every group must match. */
 export interface TextMatch {
-  groups: string[][];
+  groups: TextGroup[];
+}
+
+/** One query word: any of its terms (`key*` = prefix) in the text, or a place in one of these taxonomy slugs. */
+export interface TextGroup {
+  terms: string[];
+  categories: string[];
+  neighbourhoods: string[];
+  cities: string[];
 }
 
 /** A place's search keys per field, made by the search module at write time. */
 export interface SearchDocument {
   name: string[];
-  category: string[];
   other: string[];
 }
 
@@ -37,10 +47,10 @@ export interface TextCandidate {
   lon: number;
   lat: number;
   category: string;
+  city: string;
   neighbourhood: string | null;
   languageMask: number;
   nameKeys: string[];
-  categoryKeys: string[];
   otherKeys: string[];
 }
 

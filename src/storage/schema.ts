@@ -56,9 +56,8 @@ export interface PlaceTable {
   source: string;
   source_id: string | null;
   source_layer: string | null;
-  /** Search keys (see domain/search) of the names, the categories and everything else, space-separated. */
+  /** Search keys (see domain/search) of the names and of everything else, space-separated. */
   search_name: string;
-  search_category: string;
   search_other: string;
   created_at: string;
   updated_at: string;

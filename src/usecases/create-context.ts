@@ -1,5 +1,6 @@
 import { ClusterIndex } from '../search/cluster-index.ts';
-import { createPlaceIndexer } from '../search/place-indexer.ts';
+import { indexPlace } from '../search/place-indexer.ts';
+import { taxonomyTermsOf } from '../search/taxonomy-terms.ts';
 import { Vocabulary } from '../search/vocabulary.ts';
 import type { Storage } from '../storage/repositories.ts';
 import type { AppContext } from './context.ts';
@@ -18,13 +19,13 @@ export async function createContext(
   await seedTaxonomy(storage);
   const taxonomy = await Taxonomy.load(storage);
   const timeZone = taxonomy.cities[0]?.timeZone ?? DEFAULT_TIME_ZONE;
-  storage.places.useSearchIndexer(createPlaceIndexer(taxonomy));
+  storage.places.useSearchIndexer(indexPlace);
   return {
     storage,
     taxonomy,
     openNow: new OpenNow(storage, timeZone),
     clusters: new ClusterIndex(storage),
-    vocabulary: new Vocabulary(storage),
+    vocabulary: new Vocabulary(storage, taxonomyTermsOf(taxonomy).allTerms()),
     now: options.now ?? (() => new Date()),
   };
 }

@@ -3,6 +3,7 @@ import { languagesFromMask } from '../domain/languages.ts';
 import type { Locale } from '../domain/locales.ts';
 import { CategoryIntent } from '../search/category-intent.ts';
 import { rankCandidates, sortByDistance } from '../search/ranking.ts';
+import { taxonomyTermsOf } from '../search/taxonomy-terms.ts';
 import { buildTextQuery } from '../search/text-query.ts';
 import type { PlaceFilter, TextCandidate } from '../storage/repositories.ts';
 import type { AppContext } from './context.ts';
@@ -40,7 +41,8 @@ export async function searchPlaces(
   request: SearchRequest,
 ): Promise<ListPlacesResult | null> {
   const dictionary = await ctx.vocabulary.current();
-  const textQuery = buildTextQuery(request.q ?? '', dictionary);
+  const taxonomyTerms = taxonomyTermsOf(ctx.taxonomy);
+  const textQuery = buildTextQuery(request.q ?? '', dictionary, taxonomyTerms);
   if (!textQuery) return null;
   const filter: PlaceFilter = { ...request.filter, text: textQuery.match };
   const near = request.near;
@@ -49,7 +51,13 @@ export async function searchPlaces(
   const approximate = fetched.length > CANDIDATE_CAP;
   const origin: LonLat | null = near ? [near.lon, near.lat] : centreOf(request.filter.bbox);
   const intended = categoryIntent(ctx).categoriesIn(textQuery.terms);
-  let ranked = rankCandidates(fetched.slice(0, CANDIDATE_CAP), textQuery.words, origin, intended);
+  let ranked = rankCandidates(
+    fetched.slice(0, CANDIDATE_CAP),
+    textQuery.words,
+    origin,
+    taxonomyTerms,
+    intended,
+  );
   if (near) ranked = ranked.filter((r) => (r.distanceM ?? 0) <= near.radiusM);
   if (request.sort === 'distance') ranked = sortByDistance(ranked);
 

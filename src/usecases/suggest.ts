@@ -1,6 +1,6 @@
 import { type Locale, pickText } from '../domain/locales.ts';
-import { indexTerms } from '../domain/search/normalise.ts';
-import { highlightRanges, matchesAll } from '../search/highlight.ts';
+import { highlightRanges } from '../search/highlight.ts';
+import { taxonomyTermsOf } from '../search/taxonomy-terms.ts';
 import { buildTextQuery } from '../search/text-query.ts';
 import type { AppContext } from './context.ts';
 import { buildFilter } from './place-filter.ts';
@@ -26,16 +26,16 @@ export async function suggest(
   request: { q: string; locale: Locale; city?: string },
 ): Promise<Suggestion[]> {
   const dictionary = await ctx.vocabulary.current();
-  const query = buildTextQuery(request.q, dictionary);
+  const terms = taxonomyTermsOf(ctx.taxonomy);
+  const query = buildTextQuery(request.q, dictionary, terms);
   if (!query) return [];
+  const named = (slug: string, kind: 'categories' | 'neighbourhoods') =>
+    query.match.groups.every((g) => g[kind].includes(slug));
   const prefix = `/${request.locale}`;
   const out: Suggestion[] = [];
 
   for (const category of ctx.taxonomy.categories) {
-    const terms = indexTerms(
-      [...Object.values(category.names), ...Object.values(category.synonyms).flat()].join(' \n '),
-    );
-    if (!matchesAll(terms, query.words)) continue;
+    if (!named(category.slug, 'categories')) continue;
     const label = pickText(category.names, request.locale);
     out.push({
       kind: 'category',
@@ -49,7 +49,7 @@ export async function suggest(
   for (const city of ctx.taxonomy.cities) {
     if (request.city && city.slug !== request.city) continue;
     for (const n of city.neighbourhoods) {
-      if (!matchesAll(indexTerms(Object.values(n.names).join(' \n ')), query.words)) continue;
+      if (!named(n.slug, 'neighbourhoods')) continue;
       const label = pickText(n.names, request.locale);
       out.push({
         kind: 'neighbourhood',

@@ -155,11 +155,18 @@ describe.each(BACKENDS)('place storage on %s', (backend) => {
     });
 
     it('matches full-text terms and prefixes, every group required', async () => {
-      const kafa = await storage.places.count({ text: { groups: [['kafa']] } });
+      const words = (...groups: string[][]) => ({
+        text: { groups: groups.map((terms) => ({ terms, categories: [], neighbourhoods: [], cities: [] })) },
+      });
+      const kafa = await storage.places.count(words(['kafa']));
       expect(kafa).toBeGreaterThan(0);
-      expect(await storage.places.count({ text: { groups: [['sirn*'], ['kafa']] } })).toBeGreaterThan(0);
-      expect(await storage.places.count({ text: { groups: [['kafa'], ['nosuchterm']] } })).toBe(0);
-      expect(await storage.places.count({ text: { groups: [['nosuchterm', 'kafa']] } })).toBe(kafa);
+      expect(await storage.places.count(words(['sirn*'], ['kafa']))).toBeGreaterThan(0);
+      expect(await storage.places.count(words(['kafa'], ['nosuchterm']))).toBe(0);
+      expect(await storage.places.count(words(['nosuchterm', 'kafa']))).toBe(kafa);
+      const cafesOrKafa = await storage.places.count({
+        text: { groups: [{ terms: ['kafa'], categories: ['cafe'], neighbourhoods: [], cities: [] }] },
+      });
+      expect(cafesOrKafa).toBeGreaterThan(kafa);
     });
 
     it('removes only demo places', async () => {

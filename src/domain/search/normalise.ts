@@ -6,8 +6,9 @@
  * - `termKey`: its "skeleton": scripts folded to Latin, diacritics dropped, every romanisation of a sound
  *   reduced to one letter (see REDUCTIONS in tables.ts). Дорћол, Dorćol, Dorcol, dorchol → `dorcol`.
  * - `stemKey`: the skeleton of its Snowball stem, so that inflected forms meet (пекарня/пекарню → `pekarn`).
- * Keys are lower case and contain only letters and digits (for Latin and Cyrillic input: only [a-z0-9]), so
- * they are never FTS or SQL syntax.
+ * Keys are lower case and contain only letters and digits (for Latin and Cyrillic input [a-z0-9], save a
+ * word that is a lone ъ or ь), so they are never FTS or SQL syntax, and they are fixed points of termKey.
+ * Phone numbers get digits-only keys of their own (phoneKeys).
  */
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as russianStemmer } from '@orama/stemmers/russian';
@@ -24,7 +25,7 @@ import {
   REDUCTIONS,
   RUSSIAN,
   SERBIAN_CYRILLIC_MARKERS,
-  SERBIAN_LATIN_MARKERS,
+  SERBIAN_LATIN_ASCII,
   SERBIAN_MACEDONIAN,
   UKRAINIAN_BELARUSIAN,
   UKRAINIAN_GHE,
@@ -62,7 +63,8 @@ const NOT_ALNUM = /[^\p{L}\p{N}]/gu;
 /** Lower-case words of `text`: at most `maxTokens`, each cut to MAX_TOKEN_LENGTH characters. Never throws. */
 export function tokenize(text: string, maxTokens: number = MAX_TOKENS): string[] {
   if (typeof text !== 'string' || text.length === 0 || maxTokens <= 0) return [];
-  const scanned = text.length > maxTokens * CHARS_PER_TOKEN ? text.slice(0, maxTokens * CHARS_PER_TOKEN) : text;
+  const scanned =
+    text.length > maxTokens * CHARS_PER_TOKEN ? text.slice(0, maxTokens * CHARS_PER_TOKEN) : text;
   const folded = scanned.normalize('NFKC').replace(FORMAT_CHARS, '').toLowerCase();
   const tokens: string[] = [];
   for (const match of folded.matchAll(WORD)) {
@@ -103,7 +105,14 @@ function computeTermKey(word: string): string {
     .replace(MARKS, '')
     .replace(NOT_ALNUM, '');
   let key = informalDigits(latin);
-  for (const [pattern, replacement] of REDUCTIONS) key = key.replace(pattern, replacement);
+  // Repeat until nothing changes (twice at most in practice): a reduction can bring letters together that
+  // an earlier one would have merged (ć + х gives chh, which one pass leaves as ch). Keys are thereby fixed
+  // points: termKey(termKey(w)) === termKey(w), so a key can safely be normalised again.
+  for (let round = 0; round < 4; round++) {
+    const before = key;
+    for (const [pattern, replacement] of REDUCTIONS) key = key.replace(pattern, replacement);
+    if (key === before) break;
+  }
   if (key.length > 0) return key;
   // Only ъ/ь and apostrophes can vanish entirely; keep the bare letters rather than an empty key.
   return lower.normalize('NFKD').replace(MARKS, '').replace(NOT_ALNUM, '');
@@ -124,13 +133,16 @@ function informalDigits(word: string): string {
 /**
  * The skeleton of the word's Snowball stem. The stemmer is chosen from the letters alone, because a word
  * carries no language tag and index and query must choose the same way:
- * - Cyrillic with ђ ј љ њ ћ џ (or Macedonian ѓ ќ ѕ): Serbian. With і ї є ґ ў: Ukrainian (there is no
- *   Snowball Belarusian; Ukrainian endings are the closest). Otherwise Russian, this community's language;
- *   Serbian Cyrillic words without the special letters (школа, пекара) lose the same -а/-е/-у endings there.
- * - Latin: Serbian first (the Latin text of a place in Serbia is mostly Serbian: frizerskom → frizersk),
- *   then English on what is left (salons → salon, kindergartens → kindergarten). The English step only
- *   fires on English suffixes (-s, -ing, -ed, -y, -ies, ...), which Serbian words rarely carry, and because
- *   both sides go through the same pair of stemmers a rare over-stemmed Serbian word still meets itself.
+ * - Cyrillic without Serbian letters: Russian, this community's language, or Ukrainian when the word has
+ *   і ї є ґ ў (there is no Snowball Belarusian; Ukrainian endings are the closest). Serbian Cyrillic words
+ *   without ђ ј љ њ ћ џ (школа, пекара) lose the same -а/-е/-у endings in the Russian stemmer.
+ * - Everything else, Latin and Serbian Cyrillic: Serbian (it reads both scripts, and the Latin text of a
+ *   place in Serbia is mostly Serbian: frizerskom → frizersk), then English on the result with diacritics
+ *   dropped (salons → salon, kindergartens → kindergarten). Dropping them first makes ćevapčići and
+ *   cevapcici, Niš and Nis stem alike. English also trims some Serbian stems (prodavnic → prodavn); index
+ *   and query take the same path, so that only makes a stem coarser, never inconsistent.
+ * Romanised Russian goes the Serbian way too: the two languages share most endings (syrnikov → sirnik, as
+ * сырников); where they differ, the typo tolerance on the word's key still finds it.
  * Stems shorter than three letters are too ambiguous to be a key (еда → ед); the word's own key is used.
  */
 export function stemKey(word: string): string {
@@ -147,13 +159,11 @@ function computeStemKey(word: string): string {
 }
 
 function stemOf(lower: string): string {
-  if (CYRILLIC.test(lower)) {
-    if (SERBIAN_CYRILLIC_MARKERS.test(lower)) return serbianStemmer(lower);
-    if (UKRAINIAN_MARKERS.test(lower)) return ukrainianStemmer(lower);
-    return russianStemmer(lower);
+  if (CYRILLIC.test(lower) && !SERBIAN_CYRILLIC_MARKERS.test(lower)) {
+    return UKRAINIAN_MARKERS.test(lower) ? ukrainianStemmer(lower) : russianStemmer(lower);
   }
-  if (SERBIAN_LATIN_MARKERS.test(lower)) return serbianStemmer(lower);
-  return englishStemmer(serbianStemmer(lower));
+  const serbian = serbianStemmer(lower).replace(NON_ASCII, (ch) => SERBIAN_LATIN_ASCII[ch] ?? ch);
+  return englishStemmer(serbian);
 }
 
 /** Distinct keys of a field's text: every token's termKey, and its stemKey when different. */
@@ -202,7 +212,7 @@ export function isPhoneQuery(q: string): boolean {
 // Serbian numbers are typed from their start: +381..., 00381..., 0xx... (three digits are enough to be a
 // prefix, 011 is Belgrade). Other digit runs need eight digits, so postcodes (11000) and years stay words.
 function phoneQueryKey(q: string): string | undefined {
-  if (typeof q !== 'string' || q.length > 40 || /[^\d\s+\-().\/]/.test(q)) return undefined;
+  if (typeof q !== 'string' || q.length > 40 || /[^\d\s+\-()./]/.test(q)) return undefined;
   const digits = q.replace(PHONE_PUNCTUATION, '');
   if (!/^\d+$/.test(digits)) return undefined;
   const dialled = /^\s*\+/.test(q) || digits.startsWith(NATIONAL_TRUNK_PREFIX);
@@ -226,7 +236,8 @@ export function phoneKeys(phone: string, countryCode: string = DEFAULT_COUNTRY_C
     if (/^\s*\+/.test(part)) international = digits;
     else if (digits.startsWith(INTERNATIONAL_CALL_PREFIX)) international = digits.slice(2);
     else if (digits.startsWith(NATIONAL_TRUNK_PREFIX)) international = countryCode + digits.slice(1);
-    else if (digits.startsWith(countryCode) && digits.length >= countryCode.length + 6) international = digits;
+    else if (digits.startsWith(countryCode) && digits.length >= countryCode.length + 6)
+      international = digits;
     // No prefix at all (64 123 4567): a national number without its trunk 0.
     else international = countryCode + digits;
     if (!international.startsWith(countryCode)) {

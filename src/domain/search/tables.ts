@@ -118,14 +118,26 @@ export const LATIN_LETTERS: Readonly<Record<string, string>> = {
   ŋ: 'n',
 };
 
-/** Any letter one of the tables above handles; used to skip work on plain ASCII words. */
+/** Any Cyrillic letter: the word is stemmed as Russian, Ukrainian or Serbian Cyrillic. */
 export const CYRILLIC = /[\u0400-\u04ff]/u;
-export const SERBIAN_LATIN_MARKERS = /[čćšžđ]/u;
 
 /**
- * Ordered rewrites from canonical or typed Latin to the skeleton, applied one after another to an ASCII,
- * lower-case word. Order matters: `kh` and `x` go first so that с+х (`skh`, `sx`) reads like the Cyrillic
- * `sh`; the long щ spellings before `sh`/`ch`; `dj` before j/y turn into i.
+ * Serbian Latin as typed without diacritics (ASCII keyboards, SMS habits): č ć → c, š → s, ž → z, đ → dj.
+ * The stemmer pipeline uses it so that a word stems alike with and without its diacritics.
+ */
+export const SERBIAN_LATIN_ASCII: Readonly<Record<string, string>> = {
+  č: 'c',
+  ć: 'c',
+  š: 's',
+  ž: 'z',
+  đ: 'dj',
+};
+
+/**
+ * Ordered rewrites from canonical or typed Latin to the skeleton, applied one after another (and the whole
+ * list again until nothing changes) to a lower-case ASCII word. Order matters: `kh` and `x` go first so that
+ * с+х (`skh`, `sx`) reads like the Cyrillic `sh`; the long щ spellings before `sh`/`ch`; `dj` before j/y
+ * turn into i.
  *
  * Sources of the variants merged:
  * - ICAO Doc 9303 (passports): ж zh, х kh, ц ts, ч ch, ш sh, щ shch, ю iu, я ia, й i, ы y, ъ ie.
@@ -165,7 +177,7 @@ export const REDUCTIONS: ReadonlyArray<readonly [RegExp, string]> = [
 export const INFORMAL_DIGITS: Readonly<Record<string, string>> = { '4': 'ch', '6': 'sh' };
 
 /** Separators people put inside phone numbers; a query of digits and these alone is a phone number. */
-export const PHONE_PUNCTUATION = /[\s+\-().\/]/g;
+export const PHONE_PUNCTUATION = /[\s+\-()./]/g;
 
 /** Serbia's country calling code and national trunk prefix (ITU-T E.164; Serbian numbering plan). */
 export const DEFAULT_COUNTRY_CODE = '381';

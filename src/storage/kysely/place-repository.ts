@@ -26,7 +26,8 @@ import { placeColumns, placeFromRow } from './rows.ts';
 /** What the two backends do differently for places: how a box uses the spatial index, how text matches. */
 export interface DialectSql {
   inBBox(eb: ExpressionBuilder<Database, 'places'>, bbox: BBox): Expression<SqlBool>;
-  matchesText(eb: ExpressionBuilder<Database, 'places'>, text: TextMatch): Expression<SqlBool>;
+  /** Every group must match; within a group any term (`key*` = prefix). Terms are [a-z0-9] keys. */
+  matchesText(eb: ExpressionBuilder<Database, 'places'>, groups: string[][]): Expression<SqlBool>;
 }
 
 type PlacesQuery<O> = SelectQueryBuilder<Database, 'places', O>;
@@ -225,8 +226,8 @@ export class KyselyPlaceRepository implements PlaceRepository {
           'category',
           'neighbourhood',
           'language_mask',
+          'city',
           'search_name',
-          'search_category',
           'search_other',
         ]),
       filter,
@@ -238,10 +239,10 @@ export class KyselyPlaceRepository implements PlaceRepository {
       lon: r.lon,
       lat: r.lat,
       category: r.category,
+      city: r.city,
       neighbourhood: r.neighbourhood,
       languageMask: Number(r.language_mask),
       nameKeys: splitKeys(r.search_name),
-      categoryKeys: splitKeys(r.search_category),
       otherKeys: splitKeys(r.search_other),
     }));
   }
@@ -253,7 +254,10 @@ export class KyselyPlaceRepository implements PlaceRepository {
       .where('id', '>', afterId)
       .orderBy('id')
       .execute();
-    return { lastId: rows.length ? Number(rows[rows.length - 1]?.id) : afterId, terms: rows.map((r) => r.term) };
+    return {
+      lastId: rows.length ? Number(rows[rows.length - 1]?.id) : afterId,
+      terms: rows.map((r) => r.term),
+    };
   }
 
   useSearchIndexer(indexer: SearchIndexer): void {
@@ -264,7 +268,13 @@ export class KyselyPlaceRepository implements PlaceRepository {
     let after = 0;
     let done = 0;
     for (;;) {
-      const rows = await this.db.selectFrom('places').selectAll().where('id', '>', after).orderBy('id').limit(1000).execute();
+      const rows = await this.db
+        .selectFrom('places')
+        .selectAll()
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(1000)
+        .execute();
       if (rows.length === 0) break;
       await this.writing(async (trx) => {
         const documents: SearchDocument[] = [];
@@ -275,7 +285,6 @@ export class KyselyPlaceRepository implements PlaceRepository {
             .updateTable('places')
             .set({
               search_name: search.name.join(' '),
-              search_category: search.category.join(' '),
               search_other: search.other.join(' '),
             })
             .where('id', '=', row.id)
@@ -311,6 +320,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
   private filtered<O>(select: PlacesQuery<O>, filter: PlaceFilter): PlacesQuery<O> {
     let q = select;
     if (filter.statuses) q = q.where('status', 'in', filter.statuses);
+    if (filter.demo !== undefined) q = q.where('is_demo', '=', filter.demo ? 1 : 0);
     if (filter.categories) q = q.where('category', 'in', filter.categories);
     if (filter.city) q = q.where('city', '=', filter.city);
     if (filter.neighbourhood) q = q.where('neighbourhood', '=', filter.neighbourhood);
@@ -319,13 +329,39 @@ export class KyselyPlaceRepository implements PlaceRepository {
       const ids = filter.hoursIds;
       q = ids.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('hours_id', 'in', ids);
     }
-    if (filter.text) {
-      const text = filter.text;
-      q = q.where((eb) => this.dialect.matchesText(eb, text));
-    }
+    if (filter.text) q = this.matchingText(q, filter.text);
     if (filter.bbox) {
       const bbox = filter.bbox;
       q = q.where((eb) => this.dialect.inBBox(eb, bbox));
+    }
+    return q;
+  }
+
+  /**
+   * All groups in one full-text expression when they are plain words (the fast path); a group that may also
+   * be satisfied by the taxonomy (a category, neighbourhood or city named by the word) is its own OR.
+   */
+  private matchingText<O>(select: PlacesQuery<O>, text: TextMatch): PlacesQuery<O> {
+    const plain = text.groups.every(
+      (g) => !g.categories.length && !g.neighbourhoods.length && !g.cities.length,
+    );
+    if (plain)
+      return select.where((eb) =>
+        this.dialect.matchesText(
+          eb,
+          text.groups.map((g) => g.terms),
+        ),
+      );
+    let q = select;
+    for (const group of text.groups) {
+      q = q.where((eb) => {
+        const alternatives: Expression<SqlBool>[] = [];
+        if (group.terms.length) alternatives.push(this.dialect.matchesText(eb, [group.terms]));
+        if (group.categories.length) alternatives.push(eb('category', 'in', group.categories));
+        if (group.neighbourhoods.length) alternatives.push(eb('neighbourhood', 'in', group.neighbourhoods));
+        if (group.cities.length) alternatives.push(eb('city', 'in', group.cities));
+        return alternatives.length ? eb.or(alternatives) : sql<SqlBool>`1 = 0`;
+      });
     }
     return q;
   }
@@ -334,7 +370,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
   private async addTerms(db: Kysely<Database>, documents: SearchDocument[]): Promise<void> {
     const fresh = new Set<string>();
     for (const doc of documents) {
-      for (const field of [doc.name, doc.category, doc.other]) {
+      for (const field of [doc.name, doc.other]) {
         for (const term of field) if (!this.knownTerms.has(term)) fresh.add(term);
       }
     }
@@ -391,11 +427,16 @@ function splitKeys(text: string): string[] {
 /** Until the search module's indexer is installed: lower-cased words of names and texts. */
 const plainIndexer: SearchIndexer = (place) => {
   const words = (texts: Array<string | null | undefined>) => [
-    ...new Set(texts.join(' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)),
+    ...new Set(
+      texts
+        .join(' ')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    ),
   ];
   return {
     name: words(Object.values(place.names)),
-    category: [place.category],
     other: words([...Object.values(place.descriptions), place.address, ...place.tags]),
   };
 };

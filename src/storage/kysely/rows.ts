@@ -61,7 +61,6 @@ export function placeColumns(data: PlaceData, search: SearchDocument): PlaceColu
     source_id: data.provenance.sourceId ?? null,
     source_layer: data.provenance.layer ?? null,
     search_name: search.name.join(' '),
-    search_category: search.category.join(' '),
     search_other: search.other.join(' '),
   };
 }

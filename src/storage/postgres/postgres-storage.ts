@@ -2,19 +2,18 @@ import { Kysely, PostgresDialect, type SqlBool, sql } from 'kysely';
 import pg from 'pg';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
 import type { DialectSql } from '../kysely/place-repository.ts';
-import type { TextMatch } from '../repositories.ts';
 import type { Database } from '../schema.ts';
 
 const dialect: DialectSql = {
   // Same expression as the GiST index (point(lon, lat)), so the planner can use it.
   inBBox: (_eb, b) =>
     sql<SqlBool>`point(places.lon, places.lat) <@ box(point(${b.minLon}, ${b.minLat}), point(${b.maxLon}, ${b.maxLat}))`,
-  matchesText: (_eb, text) => sql<SqlBool>`places.search_doc @@ to_tsquery('simple', ${tsQuery(text)})`,
+  matchesText: (_eb, groups) => sql<SqlBool>`places.search_doc @@ to_tsquery('simple', ${tsQuery(groups)})`,
 };
 
 /** tsquery syntax. Keys are [a-z0-9] only (the search module guarantees it), so nothing needs escaping. */
-function tsQuery(text: TextMatch): string {
-  return text.groups
+function tsQuery(groups: string[][]): string {
+  return groups
     .map((group) => `(${group.map((t) => (t.endsWith('*') ? `${t.slice(0, -1)}:*` : t)).join(' | ')})`)
     .join(' & ');
 }

@@ -4,7 +4,6 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type SqlBool, SqliteDialect, sql } from 'kysely';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
 import type { DialectSql } from '../kysely/place-repository.ts';
-import type { TextMatch } from '../repositories.ts';
 import type { Database } from '../schema.ts';
 
 const dialect: DialectSql = {
@@ -13,14 +12,16 @@ const dialect: DialectSql = {
     sql<SqlBool>`places.id IN (SELECT id FROM places_rtree WHERE max_lon >= ${b.minLon} AND min_lon <= ${b.maxLon}
       AND max_lat >= ${b.minLat} AND min_lat <= ${b.maxLat})
       AND places.lon BETWEEN ${b.minLon} AND ${b.maxLon} AND places.lat BETWEEN ${b.minLat} AND ${b.maxLat}`,
-  matchesText: (_eb, text) =>
-    sql<SqlBool>`places.id IN (SELECT rowid FROM place_search WHERE place_search MATCH ${ftsQuery(text)})`,
+  matchesText: (_eb, groups) =>
+    sql<SqlBool>`places.id IN (SELECT rowid FROM place_search WHERE place_search MATCH ${ftsQuery(groups)})`,
 };
 
 /** FTS5 query syntax. Keys are [a-z0-9] only (the search module guarantees it); quoting keeps them literal. */
-function ftsQuery(text: TextMatch): string {
-  return text.groups
-    .map((group) => `(${group.map((t) => (t.endsWith('*') ? `"${t.slice(0, -1)}"*` : `"${t}"`)).join(' OR ')})`)
+function ftsQuery(groups: string[][]): string {
+  return groups
+    .map(
+      (group) => `(${group.map((t) => (t.endsWith('*') ? `"${t.slice(0, -1)}"*` : `"${t}"`)).join(' OR ')})`,
+    )
     .join(' AND ');
 }
 

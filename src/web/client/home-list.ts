@@ -1,3 +1,4 @@
+import { categoryFacets, facetLinks } from '../components/facets.ts';
 import { type PlaceCard, pager, placeCards, resultsBody, resultsStatus } from '../components/place-list.ts';
 import { type Filters, filterParams } from '../filters-url.ts';
 import type { Translator } from '../i18n/index.ts';
@@ -24,6 +25,8 @@ export interface PlaceFeature {
 interface PlacePage {
   features: PlaceFeature[];
   next_cursor: string | null;
+  /** Counts for a text query. */
+  facets?: { categories: Record<string, number> };
 }
 
 export interface Viewport {
@@ -90,6 +93,7 @@ export class HomeList {
     private readonly root: HTMLElement,
     private readonly tr: Translator,
     private readonly onPlaces: (features: PlaceFeature[], append: boolean) => void,
+    private readonly categoryName: (slug: string) => string = () => '',
   ) {
     root.addEventListener('click', (event) => {
       const next = (event.target as Element | null)?.closest<HTMLAnchorElement>('a.pager__next');
@@ -126,6 +130,11 @@ export class HomeList {
     if (body) body.innerHTML = resultsBody(this.tr, results).value;
     const status = this.root.querySelector('#results-status');
     if (status) status.textContent = resultsStatus(this.tr, results);
+    const facets = this.root.querySelector('#results-facets');
+    if (facets) {
+      const links = facetLinks(page.facets?.categories, filters, this.tr.locale, this.categoryName);
+      facets.innerHTML = categoryFacets(this.tr, links).value;
+    }
     this.onPlaces(page.features, false);
     return page.features;
   }

@@ -41,12 +41,17 @@ export function initHome(container: HTMLElement, tr: Translator): void {
   let filters: Filters = form ? readForm(form) : NO_FILTERS;
   let searchPoints: MapPoint[] = [];
   const list = results
-    ? new HomeList(results, tr, (features, append) => {
-        // With a text search the map shows the matches themselves (the clusters endpoint has no text search).
-        if (!filters.q) return;
-        searchPoints = [...(append ? searchPoints : []), ...features.map(pointFromFeature)];
-        homeMap.showPoints(searchPoints);
-      })
+    ? new HomeList(
+        results,
+        tr,
+        (features, append) => {
+          // With a text search the map shows the matches themselves (the clusters endpoint has no text search).
+          if (!filters.q) return;
+          searchPoints = [...(append ? searchPoints : []), ...features.map(pointFromFeature)];
+          homeMap.showPoints(searchPoints);
+        },
+        categoryName,
+      )
     : null;
 
   const refresh = async () => {

@@ -4,6 +4,7 @@ import { isLocale, type Locale } from '../../domain/locales.ts';
 import { t } from '../i18n/index.ts';
 import { initHome } from './home.ts';
 import { initPlaceMap } from './place-map.ts';
+import { initSearchSuggest } from './search-suggest.ts';
 
 /** The page's locale is the server's choice, read from <html lang>; the browser's own language plays no part. */
 function pageLocale(): Locale {
@@ -30,6 +31,8 @@ function enhanceMenus(): void {
 function start(): void {
   const tr = t(pageLocale());
   enhanceMenus();
+  // Before the map: suggestions work even where the map cannot be shown.
+  initSearchSuggest(tr);
   const homeMap = document.getElementById('map');
   if (homeMap) initHome(homeMap, tr);
   const placeMap = document.getElementById('place-map');

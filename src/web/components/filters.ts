@@ -39,7 +39,9 @@ export function filterForm(
   return html`<form class="filters" id="filters" method="get" action="${localePath(locale)}" role="search" aria-label="${f.label}">
   <div class="filters__search">
     <label class="visually-hidden" for="f-q">${f.search}</label>
-    <input type="search" id="f-q" name="q" value="${filters.q}" placeholder="${f.searchPlaceholder}" maxlength="200" autocomplete="off" enterkeyhint="search">
+    <div class="search-box">
+      <input type="search" id="f-q" name="q" value="${filters.q}" placeholder="${f.searchPlaceholder}" maxlength="200" autocomplete="off" enterkeyhint="search">
+    </div>
     <button type="submit" class="button button--primary">${f.submit}</button>
   </div>
   <details class="filters__more" id="filters-more"${active ? html` open` : ''}>

@@ -58,6 +58,15 @@ export const en = {
     firstPage: 'Back to the first page',
     showMore: 'Show more',
     languages: 'Languages spoken:',
+    facets: 'Categories among the results',
+  },
+  suggest: {
+    label: 'Suggestions',
+    count: plural({ one: '{count} suggestion', other: '{count} suggestions' }),
+    none: 'No suggestions',
+    categories: 'Categories',
+    neighbourhoods: 'Neighbourhoods',
+    places: 'Places',
   },
   hours: {
     heading: 'Opening hours',

@@ -67,6 +67,20 @@ export const ru: Messages = {
     firstPage: 'К первой странице',
     showMore: 'Показать ещё',
     languages: 'Говорят на языках:',
+    facets: 'Категории среди результатов',
+  },
+  suggest: {
+    label: 'Подсказки',
+    count: plural({
+      one: '{count} подсказка',
+      few: '{count} подсказки',
+      many: '{count} подсказок',
+      other: '{count} подсказки',
+    }),
+    none: 'Подсказок нет',
+    categories: 'Категории',
+    neighbourhoods: 'Районы',
+    places: 'Места',
   },
   hours: {
     heading: 'Часы работы',

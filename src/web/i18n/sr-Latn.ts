@@ -59,6 +59,15 @@ export const srLatn: Messages = {
     firstPage: 'Na prvu stranu',
     showMore: 'Prikaži još',
     languages: 'Jezici:',
+    facets: 'Kategorije među rezultatima',
+  },
+  suggest: {
+    label: 'Predlozi',
+    count: plural({ one: '{count} predlog', few: '{count} predloga', other: '{count} predloga' }),
+    none: 'Nema predloga',
+    categories: 'Kategorije',
+    neighbourhoods: 'Naselja',
+    places: 'Mesta',
   },
   hours: {
     heading: 'Radno vreme',

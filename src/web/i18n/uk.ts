@@ -66,6 +66,20 @@ export const uk: Messages = {
     firstPage: 'До першої сторінки',
     showMore: 'Показати ще',
     languages: 'Розмовляють мовами:',
+    facets: 'Категорії серед результатів',
+  },
+  suggest: {
+    label: 'Підказки',
+    count: plural({
+      one: '{count} підказка',
+      few: '{count} підказки',
+      many: '{count} підказок',
+      other: '{count} підказки',
+    }),
+    none: 'Підказок немає',
+    categories: 'Категорії',
+    neighbourhoods: 'Райони',
+    places: 'Місця',
   },
   hours: {
     heading: 'Години роботи',

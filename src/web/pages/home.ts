@@ -1,10 +1,11 @@
 import { InputError } from '../../domain/errors.ts';
 import type { BBox } from '../../domain/geo.ts';
-import type { Locale } from '../../domain/locales.ts';
+import { type Locale, pickText } from '../../domain/locales.ts';
 import { parseBBox } from '../../http/params.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import { type ListPlacesRequest, type ListPlacesResult, listPlaces } from '../../usecases/list-places.ts';
 import type { PlaceView } from '../../usecases/present-place.ts';
+import { categoryFacets, type FacetLink, facetLinks } from '../components/facets.ts';
 import { filterForm } from '../components/filters.ts';
 import { type PlaceCard, type ResultsPage, resultsBody, resultsStatus } from '../components/place-list.ts';
 import {
@@ -100,12 +101,9 @@ async function loadList(ctx: AppContext, locale: Locale, state: ListState) {
   throw new Error('the list could not be loaded with any subset of the filters');
 }
 
-/** Demo data is announced when this page shows it, or when the unfiltered map would. */
-async function showsDemo(ctx: AppContext, locale: Locale, items: PlaceView[]): Promise<boolean> {
-  if (items.some((item) => item.isDemo)) return true;
-  if (items.length >= PAGE_SIZE) return false;
-  const sample = await listPlaces(ctx, { locale, limit: 20 });
-  return sample.items.some((item) => item.isDemo);
+/** Demo data is announced whenever the instance still holds any: one indexed count. */
+async function showsDemo(ctx: AppContext): Promise<boolean> {
+  return (await ctx.storage.places.count({ statuses: ['active'], demo: true })) > 0;
 }
 
 function ignoredLabel(tr: Translator, field: string): string {
@@ -126,6 +124,8 @@ export interface HomeData {
   filters: Filters;
   view: MapView | null;
   results: ResultsPage;
+  /** The categories among a text search's results, as links narrowing it. */
+  facets: FacetLink[];
   ignored: string[];
   demo: boolean;
 }
@@ -151,11 +151,16 @@ export async function loadHome(ctx: AppContext, locale: Locale, query: Query): P
   const href = (params: URLSearchParams) => `${localePath(locale)}${params.size ? `?${params}` : ''}`;
   const next = new URLSearchParams(base);
   if (result.nextCursor) next.set('cursor', result.nextCursor);
+  const categoryName = (slug: string) => {
+    const category = ctx.taxonomy.category(slug);
+    return category ? pickText(category.names, locale) : '';
+  };
   return {
     filters: state.filters,
     view,
+    facets: facetLinks(result.facets?.categories, state.filters, locale, categoryName),
     ignored,
-    demo: await showsDemo(ctx, locale, result.items),
+    demo: await showsDemo(ctx),
     results: {
       items: result.items.map((item) => cardFromView(item, locale)),
       nextHref: result.nextCursor ? href(next) : null,
@@ -205,6 +210,7 @@ export function renderHome(
     <section class="results" aria-labelledby="results-heading">
       <h2 id="results-heading" class="visually-hidden">${tr.m.list.heading}</h2>
       <p class="results__status" id="results-status" role="status">${status}</p>
+      <div id="results-facets">${categoryFacets(tr, data.facets)}</div>
       <div id="results-body">${resultsBody(tr, data.results)}</div>
     </section>
   </div>
