@@ -345,14 +345,15 @@ describe.skipIf(skipBrowserTests)('categories of a text search (facets)', () => 
     await page.goto(`${server.url}/ru/`);
     await waitForMap(page);
     expect(await page.locator('#results-facets .facets').count()).toBe(0);
-    await page.fill('#f-q', 'кофе');
+    // "kafa" (Serbian) names cafés and appears in restaurants' texts: two categories to count.
+    await page.fill('#f-q', 'kafa');
     await page.press('#f-q', 'Enter');
     await expect
       .poll(() => page.locator('#results-facets a.facets__link').count(), { timeout: 10_000 })
       .toBeGreaterThan(1);
     const href = (await page.locator('#results-facets a.facets__link').first().getAttribute('href')) ?? '';
     const params = new URL(href, server.url).searchParams;
-    expect(params.get('q')).toBe('кофе');
+    expect(params.get('q')).toBe('kafa');
     expect(params.get('category')).toBeTruthy();
     expect(await violations(page)).toEqual([]);
     await page.locator('#results-facets').scrollIntoViewIfNeeded();
