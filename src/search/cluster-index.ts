@@ -1,6 +1,7 @@
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
 import type { BBox } from '../domain/geo.ts';
 import type { PlaceFilter, Storage } from '../storage/repositories.ts';
+import type { DataVersion } from '../usecases/data-version.ts';
 import { PointTable } from './point-table.ts';
 
 export interface ClusterFeature {
@@ -22,8 +23,6 @@ export type ClusterFilter = Pick<
 interface Options {
   /** How many filtered cluster indexes to keep (each distinct filter combination builds one). */
   cacheSize: number;
-  /** How often at most to ask storage whether places changed. */
-  freshnessMs: number;
 }
 
 type PointProps = { i: number };
@@ -37,16 +36,16 @@ type PointProps = { i: number };
 export class ClusterIndex {
   private table: PointTable | null = null;
   private version = -1;
-  private checkedAt = 0;
   private loading: Promise<void> | null = null;
   private readonly indexes = new Map<string, Supercluster<PointProps>>();
   private readonly options: Options;
 
   constructor(
     private readonly storage: Storage,
+    private readonly dataVersion: DataVersion,
     options: Partial<Options> = {},
   ) {
-    this.options = { cacheSize: 24, freshnessMs: 1000, ...options };
+    this.options = { cacheSize: 24, ...options };
   }
 
   async clusters(filter: ClusterFilter, bbox: BBox, zoom: number): Promise<ClusterFeature[]> {
@@ -75,17 +74,8 @@ export class ClusterIndex {
     });
   }
 
-  /** Drops everything so the next request reloads (after bulk writes in this process). */
-  invalidate(): void {
-    this.checkedAt = 0;
-    this.version = -1;
-  }
-
   private async current(): Promise<PointTable> {
-    const now = Date.now();
-    if (this.table && now - this.checkedAt < this.options.freshnessMs) return this.table;
-    this.checkedAt = now;
-    const version = await this.storage.places.dataVersion();
+    const version = await this.dataVersion.current();
     if (this.table && version === this.version) return this.table;
     if (!this.loading) {
       this.loading = this.load(version).finally(() => {

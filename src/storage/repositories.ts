@@ -107,6 +107,8 @@ export interface PlaceRepository {
   deleteDemo(): Promise<number>;
   /** A number that grows with every write to places; cheap to read; shared by all app processes. */
   dataVersion(): Promise<number>;
+  /** How many writes this process has committed: lets caches notice local writes without a query. */
+  localWriteCount(): number;
 }
 
 export interface TaxonomyRepository {

@@ -1,6 +1,7 @@
 import type { ClusterIndex } from '../search/cluster-index.ts';
 import type { Vocabulary } from '../search/vocabulary.ts';
 import type { Storage } from '../storage/repositories.ts';
+import type { DataVersion } from './data-version.ts';
 import type { OpenNow } from './open-now.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
@@ -8,6 +9,8 @@ import type { Taxonomy } from './taxonomy.ts';
 export interface AppContext {
   storage: Storage;
   taxonomy: Taxonomy;
+  /** The shared data version, as this process last saw it (caches compare against it). */
+  dataVersion: DataVersion;
   openNow: OpenNow;
   clusters: ClusterIndex;
   /** The typo dictionary of search terms. */

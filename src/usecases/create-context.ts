@@ -4,6 +4,7 @@ import { taxonomyTermsOf } from '../search/taxonomy-terms.ts';
 import { Vocabulary } from '../search/vocabulary.ts';
 import type { Storage } from '../storage/repositories.ts';
 import type { AppContext } from './context.ts';
+import { DataVersion } from './data-version.ts';
 import { OpenNow } from './open-now.ts';
 import { seedTaxonomy } from './seed-taxonomy.ts';
 import { Taxonomy } from './taxonomy.ts';
@@ -20,11 +21,13 @@ export async function createContext(
   const taxonomy = await Taxonomy.load(storage);
   const timeZone = taxonomy.cities[0]?.timeZone ?? DEFAULT_TIME_ZONE;
   storage.places.useSearchIndexer(indexPlace);
+  const dataVersion = new DataVersion(storage);
   return {
     storage,
     taxonomy,
-    openNow: new OpenNow(storage, timeZone),
-    clusters: new ClusterIndex(storage),
+    dataVersion,
+    openNow: new OpenNow(storage, dataVersion, timeZone),
+    clusters: new ClusterIndex(storage, dataVersion),
     vocabulary: new Vocabulary(storage, taxonomyTermsOf(taxonomy).allTerms()),
     now: options.now ?? (() => new Date()),
   };

@@ -1,5 +1,6 @@
 import { hoursStatus } from '../domain/hours.ts';
 import type { Storage } from '../storage/repositories.ts';
+import type { DataVersion } from './data-version.ts';
 
 const MAX_CACHE_MS = 60_000;
 
@@ -13,12 +14,13 @@ export class OpenNow {
 
   constructor(
     private readonly storage: Storage,
+    private readonly dataVersion: DataVersion,
     private readonly timeZone: string,
   ) {}
 
   async openHoursIds(now: Date): Promise<number[]> {
     const at = now.getTime();
-    const version = await this.storage.places.dataVersion();
+    const version = await this.dataVersion.current();
     const cached = this.cached;
     if (cached && cached.version === version && at >= cached.from && at < cached.until) return cached.ids;
     const patterns = await this.storage.places.hoursPatterns();

@@ -144,6 +144,23 @@ describe.each(BACKENDS)('places API on %s', (backend) => {
     expect(body.message).toContain(field);
   });
 
+  it('serves a changed place at once, though answers are cached, and honours If-None-Match', async () => {
+    const first = (await json('/api/v1/places?limit=1')).features[0] as Feature;
+    const url = `/api/v1/places/${first.id}?locale=ru`;
+    const before = await get(url);
+    expect((await get(url, { 'if-none-match': String(before.headers.etag) })).statusCode).toBe(304);
+    const place = await server.ctx.storage.places.get(first.id);
+    if (!place) throw new Error('missing');
+    await server.ctx.storage.places.update(first.id, {
+      ...place,
+      names: { ...place.names, ru: 'Новое имя' },
+    });
+    const after = await get(url);
+    expect(after.json().properties.name).toBe('Новое имя');
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    await server.ctx.storage.places.update(first.id, place);
+  });
+
   it('rejects a non-numeric place id with a 400', async () => {
     const response = await get('/api/v1/places/abc');
     expect(response.statusCode).toBe(400);

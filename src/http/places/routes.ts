@@ -10,6 +10,7 @@ import { suggest } from '../../usecases/suggest.ts';
 import { viewportClusters } from '../../usecases/viewport-clusters.ts';
 import { parseBBox, parseBoolean, parseList, parseLocale, parseNear, parseNumber } from '../params.ts';
 import { ErrorBody, errorResponses } from '../schemas.ts';
+import { FeatureCache } from './feature-cache.ts';
 import { placeFeature } from './geojson.ts';
 import {
   ClusterCollection,
@@ -31,6 +32,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
   opts,
 ) => {
   const { ctx } = opts;
+  const features = new FeatureCache();
 
   app.get(
     '/places',
@@ -82,13 +84,24 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
       },
     },
     async (request, reply) => {
-      const id = Number(request.params.id);
       if (!/^\d+$/.test(request.params.id)) throw new InputError('id', 'must be a positive integer');
-      const place = await getPlace(ctx, id);
-      reply.header('cache-control', READ_CACHE);
-      return placeFeature(
-        presentPlace(place, parseLocale(request.query.locale, DEFAULT_LOCALE), ctx.taxonomy, ctx.now()),
-      );
+      const id = Number(request.params.id);
+      const locale = parseLocale(request.query.locale, DEFAULT_LOCALE);
+      const version = await ctx.dataVersion.current();
+      const now = ctx.now();
+      const key = `${id}|${locale}`;
+      let entry = features.get(key, version, now.getTime());
+      if (!entry) {
+        const body = JSON.stringify(
+          placeFeature(presentPlace(await getPlace(ctx, id), locale, ctx.taxonomy, now)),
+        );
+        // Opening hours change state only on whole minutes, so an answer holds until the next one.
+        entry = features.set(key, body, version, Math.floor(now.getTime() / 60_000 + 1) * 60_000);
+      }
+      // The ETag plugin sees the header and answers 304 itself when it matches.
+      reply.header('cache-control', READ_CACHE).header('etag', entry.etag);
+      // Already serialised from a PlaceFeature, so the response schema's serialiser is skipped on purpose.
+      return reply.type('application/json; charset=utf-8').send(entry.body as never);
     },
   );
 

@@ -43,6 +43,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
   private readonly knownTerms = new Set<string>();
   private readonly pendingTerms = new Set<string>();
   private indexer: SearchIndexer = plainIndexer;
+  private writes = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -301,11 +302,15 @@ export class KyselyPlaceRepository implements PlaceRepository {
   }
 
   async deleteDemo(): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.writing(async (trx) => {
       const result = await trx.deleteFrom('places').where('is_demo', '=', 1).executeTakeFirst();
       await bumpDataVersion(trx);
       return Number(result.numDeletedRows);
     });
+  }
+
+  localWriteCount(): number {
+    return this.writes;
   }
 
   async dataVersion(): Promise<number> {
@@ -394,6 +399,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
       const result = await this.db.transaction().execute(work);
       for (const [value, id] of this.pendingHoursIds) this.hoursIds.set(value, id);
       for (const term of this.pendingTerms) this.knownTerms.add(term);
+      this.writes++;
       return result;
     } finally {
       this.pendingHoursIds.clear();
