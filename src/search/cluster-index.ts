@@ -8,7 +8,7 @@ export interface ClusterFeature {
   lon: number;
   lat: number;
   /** Set for a cluster. */
-  cluster?: { id: number; count: number; expansionZoom: number };
+  cluster?: { id: number; count: number };
   /** Set for a single place. */
   placeId?: number;
   category?: string;
@@ -62,11 +62,7 @@ export class ClusterIndex {
         return {
           lon,
           lat,
-          cluster: {
-            id: props.cluster_id,
-            count: props.point_count ?? 0,
-            expansionZoom: index.getClusterExpansionZoom(props.cluster_id),
-          },
+          cluster: { id: props.cluster_id, count: props.point_count ?? 0 },
         };
       }
       const i = props.i ?? 0;

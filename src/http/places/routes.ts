@@ -170,10 +170,10 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
       const zoom = parseNumber(q.zoom, 'zoom');
       if (zoom === undefined || zoom < 0 || zoom > 22)
         throw new InputError('zoom', 'must be a number from 0 to 22');
+      parseLocale(q.locale, DEFAULT_LOCALE); // accepted for symmetry with /places; checked, not needed
       const features = await viewportClusters(ctx, {
         bbox,
         zoom,
-        locale: parseLocale(q.locale, DEFAULT_LOCALE),
         ...optional('categories', parseList(q.category)),
         ...optional('city', q.city || undefined),
         ...optional('neighbourhood', q.neighbourhood || undefined),

@@ -146,17 +146,21 @@ export const ClusterCollection = Type.Object({
     Type.Object({
       type: Type.Literal('Feature'),
       geometry: Point,
-      properties: Type.Object({
-        cluster: Type.Boolean(),
-        cluster_id: Type.Optional(Type.Integer()),
-        point_count: Type.Optional(Type.Integer()),
-        expansion_zoom: Type.Optional(Type.Integer()),
-        id: Type.Optional(Type.Integer()),
-        name: Type.Optional(Type.String()),
-        url: Type.Optional(Type.String()),
-        category: Type.Optional(Type.String()),
-        color: Type.Optional(Type.String()),
-      }),
+      properties: Type.Object(
+        {
+          cluster: Type.Boolean(),
+          cluster_id: Type.Optional(Type.Integer()),
+          point_count: Type.Optional(Type.Integer()),
+          id: Type.Optional(
+            Type.Integer({ description: 'A single place: read it with /api/v1/places/{id}' }),
+          ),
+          category: Type.Optional(Type.String()),
+          color: Type.Optional(Type.String()),
+        },
+        {
+          description: 'A cluster (cluster, cluster_id, point_count) or a single place (id, category, color)',
+        },
+      ),
     }),
   ),
 });
