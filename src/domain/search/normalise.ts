@@ -174,6 +174,13 @@ export function indexTerms(text: string, maxTokens: number = MAX_INDEX_TOKENS): 
     if (key.length === 0) continue;
     keys.add(key);
     keys.add(stemKey(token));
+    // ё is written е by most, but romanised yo/jo (GOST, BGN, informal): index the йо reading too, so
+    // ёлки is found by elki, yolki and jolki alike.
+    if (token.includes('ё')) {
+      const yo = token.replace(/ё/g, 'йо');
+      keys.add(termKey(yo));
+      keys.add(stemKey(yo));
+    }
   }
   return [...keys];
 }

@@ -30,11 +30,11 @@ export function searchMigration(capabilities: StorageCapabilities): Migration {
         .execute();
 
       if (capabilities.name === 'sqlite') {
-        // External-content FTS5 over the three key columns; keys are plain [a-z0-9] words, so the default
-        // tokenizer keeps them intact. Prefix indexes make search-as-you-type cheap.
+        // External-content FTS5 over the key columns; keys are plain [a-z0-9] words, so the default tokenizer
+        // keeps them intact. Queries are ORs of single terms and prefixes, ranked in the app, so no positions
+        // or column details are stored (detail=none): the index is about a third smaller and faster to build.
         await sql`CREATE VIRTUAL TABLE place_search USING fts5(
-          search_name, search_other,
-          content='places', content_rowid='id', prefix='2 3', detail='column')`.execute(db);
+          search_name, search_other, content='places', content_rowid='id', detail='none')`.execute(db);
         await sql`CREATE TRIGGER place_search_insert AFTER INSERT ON places BEGIN
           INSERT INTO place_search(rowid, search_name, search_other)
           VALUES (new.id, new.search_name, new.search_other); END`.execute(db);

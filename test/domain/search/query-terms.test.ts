@@ -114,3 +114,13 @@ describe('hostile input', () => {
     expect(termKey('ﬁ')).toBe('fi');
   });
 });
+
+describe('ё romanised as yo or jo', () => {
+  it('indexes both readings so elki, yolki and jolki all find ёлки', () => {
+    const stored = indexTerms('Ёлки-палки Ёжик');
+    for (const q of ['elki', 'yolki', 'jolki', 'ёлки', 'елки', 'yozhik', 'ёжик']) {
+      const [term] = queryTerms(`${q} `);
+      expect(stored, q).toContain(term?.key);
+    }
+  });
+});
