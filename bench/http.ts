@@ -10,7 +10,7 @@ import { bboxParam, type Viewport } from './lib/viewports.ts';
 import type { Workload } from './lib/workload.ts';
 
 export interface HttpLine {
-  route: 'hello' | 'place' | 'viewport z13';
+  route: 'hello' | 'place' | 'place cold' | 'viewport z13';
   connections: number;
   result: LoadResult;
 }
@@ -33,6 +33,9 @@ export async function benchHttp(target: Target, workload: Workload): Promise<Htt
     const ids = workload.ids;
     const viewports = workload.viewports.get(13) as Viewport[];
     const placePath = (i: number) => `/api/v1/places/${ids[i % ids.length]}`;
+    // One counter across runs, so that no id repeats until every active place has been asked for once.
+    let cold = 0;
+    const coldPath = () => `/api/v1/places/${workload.allIds[cold++ % workload.allIds.length]}`;
     const clustersPath = (i: number) =>
       `/api/v1/clusters?zoom=13&bbox=${bboxParam((viewports[i % viewports.length] as Viewport).bbox)}`;
     // The first clusters request builds the index; that is the "cluster index build" line, not this one.
@@ -49,6 +52,9 @@ export async function benchHttp(target: Target, workload: Workload): Promise<Htt
       }
       lines.push({ route: 'hello', connections, result: bestHello as LoadResult });
       lines.push({ route: 'place', connections, result: bestPlace as LoadResult });
+    }
+    for (const connections of HTTP_CONNECTIONS) {
+      lines.push({ route: 'place cold', connections, result: await load(app.url, connections, coldPath) });
     }
     for (const connections of HTTP_CONNECTIONS) {
       lines.push({

@@ -6,7 +6,7 @@
  *   BENCH_BACKENDS=sqlite,postgres
  *   BENCH_ONLY=viewport,list,place,http   sections to run
  *   BENCH_PG_URL=postgres://…    use this server instead of starting one with scripts/pg.sh
- *   BENCH_SAMPLES=500 BENCH_WARMUP=50 BENCH_DURATION=5 BENCH_CONNECTIONS=10,100 BENCH_NOW=<ISO instant>
+ *   BENCH_SAMPLES=1000 BENCH_WARMUP=50 BENCH_DURATION=5 BENCH_CONNECTIONS=10,100 BENCH_NOW=<ISO instant>
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';

@@ -29,7 +29,7 @@ export interface TimingOptions {
 }
 
 export const DEFAULT_TIMING: TimingOptions = {
-  samples: Number(process.env.BENCH_SAMPLES ?? 500),
+  samples: Number(process.env.BENCH_SAMPLES ?? 1000),
   warmup: Number(process.env.BENCH_WARMUP ?? 50),
 };
 

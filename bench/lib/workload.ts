@@ -12,6 +12,8 @@ export interface Workload {
   points: PlacePoint[];
   viewports: Map<number, Viewport[]>;
   ids: number[];
+  /** Every active id once, shuffled: requests that no cache has seen. */
+  allIds: number[];
 }
 
 export async function buildWorkload(storage: Storage, size: number): Promise<Workload> {
@@ -22,5 +24,10 @@ export async function buildWorkload(storage: Storage, size: number): Promise<Wor
   const random = mulberry32(11);
   // Enough distinct ids that HTTP runs (tens of thousands of requests) do not just hit one page of the cache.
   const ids = Array.from({ length: Math.max(n, 10_000) }, () => pickFrom(random, points).id);
-  return { size, points, viewports: new Map(ZOOMS.map((z) => [z, viewportsAt(centres, z)])), ids };
+  const allIds = points.map((p) => p.id);
+  for (let i = allIds.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [allIds[i], allIds[j]] = [allIds[j] as number, allIds[i] as number];
+  }
+  return { size, points, viewports: new Map(ZOOMS.map((z) => [z, viewportsAt(centres, z)])), ids, allIds };
 }
