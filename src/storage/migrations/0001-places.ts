@@ -85,6 +85,12 @@ export function placesMigration(capabilities: StorageCapabilities): Migration {
         .on('places')
         .columns(['status', 'city', 'id'])
         .execute();
+      // The list's most common pair: a category in a city (rare pairs would otherwise scan a whole category).
+      await db.schema
+        .createIndex('places_status_category_city')
+        .on('places')
+        .columns(['status', 'category', 'city', 'id'])
+        .execute();
       await db.schema
         .createIndex('places_status_neighbourhood')
         .on('places')
