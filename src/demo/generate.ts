@@ -546,7 +546,7 @@ function schedule(kits: Map<string, PreparedKit>): PreparedKit[] {
 }
 
 /** mulberry32: a tiny, fast, well-distributed 32-bit PRNG; enough for demo data, not for secrets. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

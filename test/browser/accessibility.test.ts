@@ -1,18 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import {
-  DESKTOP,
-  ensureClientBuilt,
-  launchBrowser,
-  PHONE,
-  PINNED_NOW,
-  RecordedContext,
-  screenshot,
-  skipBrowserTests,
-  waitForMap,
-} from './browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSession, DESKTOP, PHONE, screenshot, skipBrowserTests, waitForMap } from './browser.ts';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -27,29 +16,21 @@ async function violations(page: Page): Promise<string[]> {
 const SIZES = { phone: PHONE, desktop: DESKTOP } as const;
 
 describe.skipIf(skipBrowserTests)('accessibility (WCAG 2.1 AA, axe-core)', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const session = browserSession();
   let placePath = '';
 
   beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ now: PINNED_NOW });
-    browser = await launchBrowser();
-    const response = await fetch(`${server.url}/api/v1/places?category=cafe&limit=1`);
+    const response = await fetch(`${session.server.url}/api/v1/places?category=cafe&limit=1`);
     const data = (await response.json()) as { features: Array<{ properties: { url: string } }> };
     placePath = data.features[0]?.properties.url ?? '';
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   for (const locale of ['ru', 'sr-Cyrl', 'en']) {
     for (const [sizeName, viewport] of Object.entries(SIZES)) {
       it(`has no violations on the home page in ${locale} on a ${sizeName}`, async () => {
-        const recorded = await RecordedContext.open(browser, server.url, { viewport });
+        const recorded = await session.open({ viewport });
         const page = await recorded.page();
-        await page.goto(`${server.url}/${locale}/`);
+        await page.goto(`${session.server.url}/${locale}/`);
         await waitForMap(page);
         expect(await violations(page)).toEqual([]);
         // With the filters and the locale menu open, the controls in them are checked too.
@@ -62,9 +43,9 @@ describe.skipIf(skipBrowserTests)('accessibility (WCAG 2.1 AA, axe-core)', () =>
       }, 90_000);
 
       it(`has no violations on a place page in ${locale} on a ${sizeName}`, async () => {
-        const recorded = await RecordedContext.open(browser, server.url, { viewport });
+        const recorded = await session.open({ viewport });
         const page = await recorded.page();
-        await page.goto(`${server.url}/${locale}${placePath}`);
+        await page.goto(`${session.server.url}/${locale}${placePath}`);
         await waitForMap(page, '#place-map');
         expect(await violations(page)).toEqual([]);
         await screenshot(page, `a11y-place-${locale}-${sizeName}`);
@@ -75,21 +56,21 @@ describe.skipIf(skipBrowserTests)('accessibility (WCAG 2.1 AA, axe-core)', () =>
   }
 
   it('has no violations on the API page and the 404 page', async () => {
-    const recorded = await RecordedContext.open(browser, server.url, { viewport: PHONE });
+    const recorded = await session.open({ viewport: PHONE });
     const page = await recorded.page();
-    await page.goto(`${server.url}/uk/api`);
+    await page.goto(`${session.server.url}/uk/api`);
     expect(await violations(page)).toEqual([]);
     await screenshot(page, 'a11y-api-uk-phone');
-    await page.goto(`${server.url}/en/no-such-page`);
+    await page.goto(`${session.server.url}/en/no-such-page`);
     expect(await violations(page)).toEqual([]);
     recorded.checkRequests();
     await recorded.close();
   });
 
   it('lets a keyboard user skip to the content and see where focus is', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${session.server.url}/en/`);
     await page.keyboard.press('Tab');
     const skip = page.locator('a.skip-link');
     await expect.poll(() => skip.evaluate((el) => el === document.activeElement)).toBe(true);

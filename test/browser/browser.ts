@@ -8,6 +8,8 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -111,4 +113,35 @@ export async function waitForMap(page: Page, selector = '#map'): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+}
+
+/** The app (demo data, pinned clock) and Chromium for one describe block, stopped after it. */
+export interface BrowserSession {
+  readonly server: TestServer;
+  /** A new recorded context on the app: every request and console error is checked by the test. */
+  open(options?: BrowserContextOptions): Promise<RecordedContext>;
+}
+
+export function browserSession(): BrowserSession {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startTestServer({ now: PINNED_NOW });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error('browserSession() is used before its beforeAll ran');
+    return { server, browser };
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    open: (options = {}) => RecordedContext.open(started().browser, started().server.url, options),
+  };
 }

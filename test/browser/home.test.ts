@@ -1,35 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import {
-  ensureClientBuilt,
-  launchBrowser,
-  PHONE,
-  PINNED_NOW,
-  RecordedContext,
-  screenshot,
-  skipBrowserTests,
-  waitForMap,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession, PHONE, screenshot, skipBrowserTests, waitForMap } from './browser.ts';
 
 describe.skipIf(skipBrowserTests)('home page with JavaScript', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ now: PINNED_NOW });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession();
 
   it('loads the map and shows clusters of the demo places', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${session.server.url}/en/`);
     await waitForMap(page);
     const clusters = page.locator('#map button.cluster');
     expect(await clusters.count()).toBeGreaterThan(0);
@@ -44,9 +22,9 @@ describe.skipIf(skipBrowserTests)('home page with JavaScript', () => {
   });
 
   it('zooms into a cluster when it is clicked, and the list follows the map', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${session.server.url}/en/`);
     await waitForMap(page);
     const before = await page.evaluate(() => new URL(location.href).searchParams.get('z'));
     const listed = () =>
@@ -73,9 +51,9 @@ describe.skipIf(skipBrowserTests)('home page with JavaScript', () => {
   });
 
   it('filters the list by category without a reload and keeps the filter in the URL', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${session.server.url}/en/`);
     await waitForMap(page);
     await page.locator('#filters-more > summary').click();
     await page.selectOption('#f-category', 'kindergarten');
@@ -92,10 +70,10 @@ describe.skipIf(skipBrowserTests)('home page with JavaScript', () => {
   });
 
   it('searches by text across the whole map and draws the matches as places', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
     // Start zoomed into one neighbourhood: a search still looks everywhere.
-    await page.goto(`${server.url}/ru/?c=44.8235,20.4645&z=16`);
+    await page.goto(`${session.server.url}/ru/?c=44.8235,20.4645&z=16`);
     await waitForMap(page);
     await page.fill('#f-q', 'самовар');
     await page.press('#f-q', 'Enter');
@@ -120,9 +98,9 @@ describe.skipIf(skipBrowserTests)('home page with JavaScript', () => {
   });
 
   it('opens the place page from a list entry', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/ru/`);
+    await page.goto(`${session.server.url}/ru/`);
     await waitForMap(page);
     const first = page.locator('#cards .card__name a').first();
     const name = (await first.textContent())?.trim() ?? '';
@@ -141,10 +119,10 @@ describe.skipIf(skipBrowserTests)('home page with JavaScript', () => {
   });
 
   it('opens a popup with a link when a place dot is clicked', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
     // Zoomed in on Dorćol, single places are drawn as dots (a WebGL layer, so they are found by projection).
-    await page.goto(`${server.url}/en/?c=44.8180,20.4600&z=15`);
+    await page.goto(`${session.server.url}/en/?c=44.8180,20.4600&z=15`);
     await waitForMap(page);
     expect(Number(await page.locator('#map').getAttribute('data-points'))).toBeGreaterThan(0);
     const target = await page.evaluate(async () => {
@@ -193,13 +171,13 @@ describe.skipIf(skipBrowserTests)('home page with JavaScript', () => {
   });
 
   it('fits a 360 px wide phone: map on top, list below, no sideways scrolling', async () => {
-    const recorded = await RecordedContext.open(browser, server.url, {
+    const recorded = await session.open({
       viewport: PHONE,
       isMobile: true,
       hasTouch: true,
     });
     const page = await recorded.page();
-    await page.goto(`${server.url}/ru/`);
+    await page.goto(`${session.server.url}/ru/`);
     await waitForMap(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,38 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import {
-  ensureClientBuilt,
-  launchBrowser,
-  PHONE,
-  PINNED_NOW,
-  RecordedContext,
-  screenshot,
-  skipBrowserTests,
-  waitForMap,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession, PHONE, screenshot, skipBrowserTests, waitForMap } from './browser.ts';
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 const LATIN_LETTER = /[A-Za-zČčĆćŠšŽžĐđ]/;
 
 describe.skipIf(skipBrowserTests)('interface locales', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ now: PINNED_NOW });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession();
 
   it('follows Accept-Language on the first visit and remembers a locale picked in the switcher', async () => {
-    const recorded = await RecordedContext.open(browser, server.url, { locale: 'sr-Latn-RS' });
+    const recorded = await session.open({ locale: 'sr-Latn-RS' });
     const page = await recorded.page();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     await page.waitForURL(/\/sr-Latn\/$/);
     expect(await page.getAttribute('html', 'lang')).toBe('sr-Latn');
     await waitForMap(page);
@@ -62,16 +40,16 @@ describe.skipIf(skipBrowserTests)('interface locales', () => {
     await screenshot(page, 'home-sr-Cyrl-desktop');
 
     // The choice sticks: the bare address now leads to the Cyrillic interface.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     await page.waitForURL(/\/sr-Cyrl\/$/);
     recorded.check();
     await recorded.close();
   });
 
   it('keeps the map view and filters when switching locale', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/ru/?category=cafe&c=44.8150,20.4600&z=13`);
+    await page.goto(`${session.server.url}/ru/?category=cafe&c=44.8150,20.4600&z=13`);
     await waitForMap(page);
     await page.locator('.locales__menu > summary').click();
     await page.locator('.locales__list a[hreflang="uk"]').click();
@@ -86,7 +64,7 @@ describe.skipIf(skipBrowserTests)('interface locales', () => {
   });
 
   it('shows opening hours, weekday names and place texts in each locale', async () => {
-    const recorded = await RecordedContext.open(browser, server.url, { viewport: PHONE, isMobile: true });
+    const recorded = await session.open({ viewport: PHONE, isMobile: true });
     const page = await recorded.page();
     const expectations: Record<string, RegExp> = {
       ru: /Понедельник/,
@@ -95,11 +73,11 @@ describe.skipIf(skipBrowserTests)('interface locales', () => {
       en: /Monday/,
       uk: /Понеділок/,
     };
-    await page.goto(`${server.url}/ru/?category=cafe`);
+    await page.goto(`${session.server.url}/ru/?category=cafe`);
     const href = (await page.locator('#cards .card__name a').first().getAttribute('href')) ?? '';
     const path = href.replace(/^\/ru/, '');
     for (const [locale, weekday] of Object.entries(expectations)) {
-      await page.goto(`${server.url}/${locale}${path}`);
+      await page.goto(`${session.server.url}/${locale}${path}`);
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
       expect(await page.locator('table.week').textContent()).toMatch(weekday);
       await waitForMap(page, '#place-map');
@@ -110,9 +88,9 @@ describe.skipIf(skipBrowserTests)('interface locales', () => {
   });
 
   it('answers an unknown page with a 404 page in the chosen locale', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    const response = await page.goto(`${server.url}/uk/p/999999-nothing`);
+    const response = await page.goto(`${session.server.url}/uk/p/999999-nothing`);
     expect(response?.status()).toBe(404);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Сторінку не знайдено');
     await screenshot(page, 'not-found-uk');

@@ -1,34 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import {
-  ensureClientBuilt,
-  launchBrowser,
-  PHONE,
-  PINNED_NOW,
-  RecordedContext,
-  screenshot,
-  skipBrowserTests,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession, PHONE, screenshot, skipBrowserTests } from './browser.ts';
 
 describe.skipIf(skipBrowserTests)('pages with JavaScript off', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ now: PINNED_NOW });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession();
 
   it('lists places, filters them with the plain form and pages through them', async () => {
-    const recorded = await RecordedContext.open(browser, server.url, { javaScriptEnabled: false });
+    const recorded = await session.open({ javaScriptEnabled: false });
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${session.server.url}/en/`);
     // No map without JavaScript: its panel is hidden, the list is the page.
     await expect.poll(() => page.locator('.map-panel').isVisible()).toBe(false);
     expect(await page.locator('#cards > li').count()).toBe(50);
@@ -56,12 +35,12 @@ describe.skipIf(skipBrowserTests)('pages with JavaScript off', () => {
   });
 
   it('follows the next-page link and finds a text search', async () => {
-    const recorded = await RecordedContext.open(browser, server.url, {
+    const recorded = await session.open({
       javaScriptEnabled: false,
       viewport: PHONE,
     });
     const page = await recorded.page();
-    await page.goto(`${server.url}/ru/`);
+    await page.goto(`${session.server.url}/ru/`);
     const ids = () =>
       page.locator('#cards > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-id')));
     const firstPage = await ids();
@@ -82,9 +61,9 @@ describe.skipIf(skipBrowserTests)('pages with JavaScript off', () => {
   });
 
   it('shows the place page with hours, contacts and structured data', async () => {
-    const recorded = await RecordedContext.open(browser, server.url, { javaScriptEnabled: false });
+    const recorded = await session.open({ javaScriptEnabled: false });
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/?category=cafe`);
+    await page.goto(`${session.server.url}/en/?category=cafe`);
     await page.locator('#cards .card__name a').first().click();
     await page.waitForURL(/\/en\/p\/\d+-/);
     await expect

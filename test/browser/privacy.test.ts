@@ -1,41 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import {
-  ensureClientBuilt,
-  launchBrowser,
-  PHONE,
-  PINNED_NOW,
-  RecordedContext,
-  skipBrowserTests,
-  waitForMap,
-} from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSession, PHONE, skipBrowserTests, waitForMap } from './browser.ts';
 
 describe.skipIf(skipBrowserTests)('the browser talks only to the Kvartal server', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ now: PINNED_NOW });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession();
 
   const devices = { desktop: {}, phone: { viewport: PHONE, isMobile: true, hasTouch: true } };
   for (const [device, options] of Object.entries(devices)) {
     it(`requests nothing from another host on any page, in any locale, while using the map (${device})`, async () => {
-      const recorded = await RecordedContext.open(browser, server.url, options);
+      const recorded = await session.open(options);
       const page = await recorded.page();
       for (const locale of ['ru', 'sr-Latn', 'sr-Cyrl', 'en', 'uk']) {
-        await page.goto(`${server.url}/${locale}/`);
+        await page.goto(`${session.server.url}/${locale}/`);
         await waitForMap(page);
       }
       // Use the map: zoom into a cluster, filter, search, open a place, read the API docs, hit a 404.
-      await page.goto(`${server.url}/en/`);
+      await page.goto(`${session.server.url}/en/`);
       await waitForMap(page);
       await page.evaluate(() => document.getElementById('map')?.removeAttribute('data-ready'));
       await page.locator('#map button.cluster').first().click();
@@ -44,12 +23,12 @@ describe.skipIf(skipBrowserTests)('the browser talks only to the Kvartal server'
       await page.locator('input[name="open_now"]').check();
       await page.fill('#f-q', 'kafa');
       await page.locator('.filters__search button').click();
-      await page.goto(`${server.url}/en/?c=44.8235,20.4645&z=17`);
+      await page.goto(`${session.server.url}/en/?c=44.8235,20.4645&z=17`);
       await waitForMap(page);
       await page.locator('#cards .card__name a').first().click();
       await waitForMap(page, '#place-map');
-      await page.goto(`${server.url}/en/api`);
-      await page.goto(`${server.url}/en/p/99999999-missing`);
+      await page.goto(`${session.server.url}/en/api`);
+      await page.goto(`${session.server.url}/en/p/99999999-missing`);
 
       expect(recorded.requests.length).toBeGreaterThan(20);
       expect(recorded.foreign).toEqual([]);
@@ -58,7 +37,7 @@ describe.skipIf(skipBrowserTests)('the browser talks only to the Kvartal server'
   }
 
   it('sends a Content-Security-Policy that allows only this server', async () => {
-    const response = await fetch(`${server.url}/en/`);
+    const response = await fetch(`${session.server.url}/en/`);
     const policy = response.headers.get('content-security-policy') ?? '';
     expect(policy).toContain("default-src 'self'");
     expect(policy).toContain("connect-src 'self'");

@@ -1,18 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import {
-  DESKTOP,
-  ensureClientBuilt,
-  launchBrowser,
-  PHONE,
-  PINNED_NOW,
-  RecordedContext,
-  screenshot,
-  skipBrowserTests,
-  waitForMap,
-} from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSession, DESKTOP, PHONE, screenshot, skipBrowserTests, waitForMap } from './browser.ts';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const LISTBOX = '#f-q-suggestions';
@@ -36,23 +25,12 @@ const optionTexts = (page: Page, selector = '') =>
   page.locator(`${LISTBOX} [role="option"]${selector} .suggest__label`).allTextContents();
 
 describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ now: PINNED_NOW });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession();
 
   it('suggests as you type, with the matched part marked, after a pause in typing', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/ru/`);
+    await page.goto(`${session.server.url}/ru/`);
     await waitForMap(page);
     const box = page.locator('#f-q');
     // The combobox pattern (ARIA 1.2): the box controls a listbox, closed at first.
@@ -96,9 +74,9 @@ describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
   });
 
   it('moves through the options with the arrow keys and opens the place page with Enter', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/ru/`);
+    await page.goto(`${session.server.url}/ru/`);
     await waitForMap(page);
     await typeAndWait(page, 'самовар');
     const box = page.locator('#f-q');
@@ -142,14 +120,14 @@ describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
   });
 
   it('offers the category for a category word in any language, and a click opens it', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/sr-Latn/`);
+    await page.goto(`${session.server.url}/sr-Latn/`);
     await waitForMap(page);
     await typeAndWait(page, 'frizer');
     expect(await optionTexts(page, '.suggest__option--category')).toContain('Frizerski salon');
 
-    await page.goto(`${server.url}/ru/`);
+    await page.goto(`${session.server.url}/ru/`);
     await waitForMap(page);
     await typeAndWait(page, 'парикмахер');
     const category = page.locator(`${LISTBOX} .suggest__option--category`).first();
@@ -166,9 +144,9 @@ describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
   });
 
   it('offers neighbourhoods typed without diacritics, in the city chosen', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/?city=belgrade`);
+    await page.goto(`${session.server.url}/en/?city=belgrade`);
     await waitForMap(page);
     await typeAndWait(page, 'dorcol');
     expect(await optionTexts(page, '.suggest__option--neighbourhood')).toContain('Dorćol');
@@ -179,9 +157,9 @@ describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
   });
 
   it('closes on Escape (a second Escape clears the box), on Tab and on a click elsewhere', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${session.server.url}/en/`);
     await waitForMap(page);
     const box = page.locator('#f-q');
     const listbox = page.locator(LISTBOX);
@@ -212,9 +190,9 @@ describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
   });
 
   it('submits the search as before when Enter is pressed with no option chosen', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${session.server.url}/en/`);
     await waitForMap(page);
     await typeAndWait(page, 'kafa');
     await page.locator('#f-q').press('Enter');
@@ -226,7 +204,7 @@ describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
   });
 
   it('drops an answer that came too late: the stale request is aborted', async () => {
-    const recorded = await RecordedContext.open(browser, server.url);
+    const recorded = await session.open();
     const page = await recorded.page();
     const aborted: string[] = [];
     page.on('requestfailed', (request) => {
@@ -237,7 +215,7 @@ describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue().catch(() => undefined);
     });
-    await page.goto(`${server.url}/en/`);
+    await page.goto(`${session.server.url}/en/`);
     await waitForMap(page);
     const box = page.locator('#f-q');
     await box.fill('frizer');
@@ -258,9 +236,9 @@ describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
   for (const [size, viewport] of Object.entries({ desktop: DESKTOP, phone: PHONE })) {
     it(`has no WCAG 2.1 AA violations with the list open, and fits a ${size}`, async () => {
       const mobile = size === 'phone' ? { isMobile: true, hasTouch: true } : {};
-      const recorded = await RecordedContext.open(browser, server.url, { viewport, ...mobile });
+      const recorded = await session.open({ viewport, ...mobile });
       const page = await recorded.page();
-      await page.goto(`${server.url}/sr-Cyrl/`);
+      await page.goto(`${session.server.url}/sr-Cyrl/`);
       await waitForMap(page);
       await typeAndWait(page, 'дорћол');
       await page.locator('#f-q').press('ArrowDown');
@@ -295,23 +273,12 @@ describe.skipIf(skipBrowserTests)('search suggestions (combobox)', () => {
 });
 
 describe.skipIf(skipBrowserTests)('categories of a text search (facets)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    server = await startTestServer({ now: PINNED_NOW });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession();
 
   it('lists the categories among the results as links, without JavaScript', async () => {
-    const recorded = await RecordedContext.open(browser, server.url, { javaScriptEnabled: false });
+    const recorded = await session.open({ javaScriptEnabled: false });
     const page = await recorded.page();
-    await page.goto(`${server.url}/en/?q=kafa`);
+    await page.goto(`${session.server.url}/en/?q=kafa`);
     // Without JavaScript the box is a plain search box.
     expect(await page.locator('#f-q').getAttribute('role')).toBeNull();
     const links = page.locator('#results-facets nav.facets a.facets__link');
@@ -336,13 +303,13 @@ describe.skipIf(skipBrowserTests)('categories of a text search (facets)', () => 
   });
 
   it('keeps the facets current when a search is made without a reload', async () => {
-    const recorded = await RecordedContext.open(browser, server.url, {
+    const recorded = await session.open({
       viewport: PHONE,
       isMobile: true,
       hasTouch: true,
     });
     const page = await recorded.page();
-    await page.goto(`${server.url}/ru/`);
+    await page.goto(`${session.server.url}/ru/`);
     await waitForMap(page);
     expect(await page.locator('#results-facets .facets').count()).toBe(0);
     // "kafa" (Serbian) names cafés and appears in restaurants' texts: two categories to count.
@@ -352,7 +319,7 @@ describe.skipIf(skipBrowserTests)('categories of a text search (facets)', () => 
       .poll(() => page.locator('#results-facets a.facets__link').count(), { timeout: 10_000 })
       .toBeGreaterThan(1);
     const href = (await page.locator('#results-facets a.facets__link').first().getAttribute('href')) ?? '';
-    const params = new URL(href, server.url).searchParams;
+    const params = new URL(href, session.server.url).searchParams;
     expect(params.get('q')).toBe('kafa');
     expect(params.get('category')).toBeTruthy();
     expect(await violations(page)).toEqual([]);
