@@ -21,6 +21,7 @@ import {
   openSqliteTarget,
   type Target,
 } from './lib/datasets.ts';
+import { collectGarbage } from './lib/heap.ts';
 import { HTTP_DURATION_S } from './lib/http-client.ts';
 import { type PostgresServer, startPostgres } from './lib/postgres-server.ts';
 import { waitForQuiet } from './lib/quiet.ts';
@@ -105,6 +106,7 @@ async function section(target: Target, name: string, work: () => Promise<void>):
   progress(`${target.backend} ${target.size}: ${name}`);
   const busy = await waitForQuiet(`${target.backend} ${target.size}: ${name}`);
   report.busy(target, name, busy);
+  collectGarbage();
   try {
     await work();
   } catch (error) {

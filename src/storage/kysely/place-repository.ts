@@ -2,6 +2,7 @@ import {
   type Expression,
   type ExpressionBuilder,
   type Kysely,
+  type RawBuilder,
   type SelectQueryBuilder,
   type SqlBool,
   sql,
@@ -26,8 +27,8 @@ import { placeColumns, placeFromRow } from './rows.ts';
 /** What the two backends do differently for places: how a box uses the spatial index, how text matches. */
 export interface DialectSql {
   inBBox(eb: ExpressionBuilder<Database, 'places'>, bbox: BBox): Expression<SqlBool>;
-  /** Every group must match; within a group any term (`key*` = prefix). Terms are [a-z0-9] keys. */
-  matchesText(eb: ExpressionBuilder<Database, 'places'>, groups: string[][]): Expression<SqlBool>;
+  /** Ids of places whose keys match: every group, and within a group any term (`key*` = prefix). */
+  textIds(groups: string[][]): RawBuilder<unknown>;
 }
 
 type PlacesQuery<O> = SelectQueryBuilder<Database, 'places', O>;
@@ -334,7 +335,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
       const ids = filter.hoursIds;
       q = ids.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('hours_id', 'in', ids);
     }
-    if (filter.text) q = this.matchingText(q, filter.text);
+    if (filter.text) q = this.matchingText(q, filter.text, filter.statuses ?? []);
     if (filter.bbox) {
       const bbox = filter.bbox;
       q = q.where((eb) => this.dialect.inBBox(eb, bbox));
@@ -343,32 +344,41 @@ export class KyselyPlaceRepository implements PlaceRepository {
   }
 
   /**
-   * All groups in one full-text expression when they are plain words (the fast path); a group that may also
-   * be satisfied by the taxonomy (a category, neighbourhood or city named by the word) is its own OR.
+   * All groups in one full-text lookup when they are plain words (the fast path). A word that also names a
+   * category, neighbourhood or city matches a UNION of id sets, each from its own index, so neither backend
+   * has to scan every place to evaluate an OR across different indexes.
    */
-  private matchingText<O>(select: PlacesQuery<O>, text: TextMatch): PlacesQuery<O> {
+  private matchingText<O>(
+    select: PlacesQuery<O>,
+    text: TextMatch,
+    statuses: readonly string[],
+  ): PlacesQuery<O> {
     const plain = text.groups.every(
       (g) => !g.categories.length && !g.neighbourhoods.length && !g.cities.length,
     );
-    if (plain)
-      return select.where((eb) =>
-        this.dialect.matchesText(
-          eb,
-          text.groups.map((g) => g.terms),
-        ),
-      );
-    let q = select;
-    for (const group of text.groups) {
-      q = q.where((eb) => {
-        const alternatives: Expression<SqlBool>[] = [];
-        if (group.terms.length) alternatives.push(this.dialect.matchesText(eb, [group.terms]));
-        if (group.categories.length) alternatives.push(eb('category', 'in', group.categories));
-        if (group.neighbourhoods.length) alternatives.push(eb('neighbourhood', 'in', group.neighbourhoods));
-        if (group.cities.length) alternatives.push(eb('city', 'in', group.cities));
-        return alternatives.length ? eb.or(alternatives) : sql<SqlBool>`1 = 0`;
-      });
+    if (plain) {
+      const ids = this.dialect.textIds(text.groups.map((g) => g.terms));
+      return select.where(sql<SqlBool>`places.id IN (${ids})`);
     }
-    return q;
+    const status = statuses.length ? sql`status IN (${sql.join(statuses)})` : sql`1 = 1`;
+    // One IN over an INTERSECT of the groups' sets: SQLite plans two IN-subqueries on rowid very badly.
+    const groupSets = text.groups.map((group, index) => {
+      const sets: RawBuilder<unknown>[] = [];
+      if (group.terms.length) sets.push(this.dialect.textIds([group.terms]));
+      for (const [column, slugs] of [
+        ['category', group.categories],
+        ['neighbourhood', group.neighbourhoods],
+        ['city', group.cities],
+      ] as const) {
+        if (slugs.length) {
+          sets.push(
+            sql`SELECT id FROM places WHERE ${status} AND ${sql.ref(column)} IN (${sql.join(slugs)})`,
+          );
+        }
+      }
+      return sql`SELECT id FROM (${sql.join(sets, sql` UNION `)}) AS ${sql.raw(`g${index}`)}`;
+    });
+    return select.where(sql<SqlBool>`places.id IN (${sql.join(groupSets, sql` INTERSECT `)})`);
   }
 
   /** Records vocabulary terms not seen before (append-only; duplicates are ignored by the unique key). */

@@ -8,7 +8,8 @@ const dialect: DialectSql = {
   // Same expression as the GiST index (point(lon, lat)), so the planner can use it.
   inBBox: (_eb, b) =>
     sql<SqlBool>`point(places.lon, places.lat) <@ box(point(${b.minLon}, ${b.minLat}), point(${b.maxLon}, ${b.maxLat}))`,
-  matchesText: (_eb, groups) => sql<SqlBool>`places.search_doc @@ to_tsquery('simple', ${tsQuery(groups)})`,
+  textIds: (groups) =>
+    sql`SELECT id FROM places WHERE search_doc @@ to_tsquery('simple', ${tsQuery(groups)})`,
 };
 
 /** tsquery syntax. Keys are [a-z0-9] only (the search module guarantees it), so nothing needs escaping. */

@@ -12,8 +12,7 @@ const dialect: DialectSql = {
     sql<SqlBool>`places.id IN (SELECT id FROM places_rtree WHERE max_lon >= ${b.minLon} AND min_lon <= ${b.maxLon}
       AND max_lat >= ${b.minLat} AND min_lat <= ${b.maxLat})
       AND places.lon BETWEEN ${b.minLon} AND ${b.maxLon} AND places.lat BETWEEN ${b.minLat} AND ${b.maxLat}`,
-  matchesText: (_eb, groups) =>
-    sql<SqlBool>`places.id IN (SELECT rowid FROM place_search WHERE place_search MATCH ${ftsQuery(groups)})`,
+  textIds: (groups) => sql`SELECT rowid AS id FROM place_search WHERE place_search MATCH ${ftsQuery(groups)}`,
 };
 
 /** FTS5 query syntax. Keys are [a-z0-9] only (the search module guarantees it); quoting keeps them literal. */
