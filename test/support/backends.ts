@@ -42,7 +42,17 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
       await storage.close();
       const cleanup = new pg.Client({ connectionString: PG_URL });
       await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // The pool's connections close asynchronously: wait for them rather than FORCE, which would kill a
+      // connection that is still saying goodbye and surface as an unhandled error in the test run.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await cleanup.query(`DROP DATABASE IF EXISTS ${name}`);
+          break;
+        } catch (error) {
+          if (attempt >= 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await cleanup.end();
     },
   };
