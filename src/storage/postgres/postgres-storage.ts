@@ -22,6 +22,9 @@ function tsQuery(groups: string[][]): string {
 /** PostgreSQL through pg: the scale-out backend that many stateless app processes share. */
 export function openPostgres(url: string, poolSize = 10): KyselyStorage {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server dropped (restart, failover) is replaced by the pool on next use; without a
+  // listener node-postgres would turn it into an uncaught exception that stops the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return new KyselyStorage(db, { name: 'postgres', nativeNearestNeighbour: true }, dialect);
 }
