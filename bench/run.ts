@@ -6,6 +6,7 @@
  *   BENCH_BACKENDS=sqlite,postgres
  *   BENCH_ONLY=viewport,list,place,http   sections to run
  *   BENCH_PG_URL=postgres://…    use this server instead of starting one with scripts/pg.sh
+ *   BENCH_RESULTS=path           where to write the markdown (default bench/results/latest.md)
  *   BENCH_SAMPLES=1000 BENCH_WARMUP=50 BENCH_DURATION=5 BENCH_CONNECTIONS=10,100 BENCH_NOW=<ISO instant>
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -37,7 +38,8 @@ import { benchViewport } from './viewport.ts';
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',') as BackendName[];
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'viewport,list,place,http').split(','));
-const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results/latest.md');
+const RESULTS =
+  process.env.BENCH_RESULTS ?? join(dirname(fileURLToPath(import.meta.url)), 'results/latest.md');
 
 for (const size of SIZES) {
   if (!Number.isInteger(size) || size < 1)
