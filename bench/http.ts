@@ -3,6 +3,7 @@ import {
   HTTP_CONNECTIONS,
   type LoadResult,
   load,
+  prime,
   type ServerProcess,
   startServer,
 } from './lib/http-client.ts';
@@ -41,6 +42,9 @@ export async function benchHttp(target: Target, workload: Workload): Promise<Htt
     // The first clusters request builds the index; that is the "cluster index build" line, not this one.
     const warm = await fetch(app.url + clustersPath(0));
     if (!warm.ok) throw new Error(`GET /api/v1/clusters answered ${warm.status}: ${await warm.text()}`);
+
+    // The 10k-ids line measures the steady state of the route's response cache: every id is asked for once first.
+    await prime(app.url, ids.length, placePath);
 
     const lines: HttpLine[] = [];
     for (const connections of HTTP_CONNECTIONS) {

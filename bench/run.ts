@@ -53,6 +53,10 @@ if (BACKENDS.includes('postgres')) {
   if ('error' in started) report.skip(`PostgreSQL skipped: ${started.error}`);
   else postgres = started;
 }
+// With a PostgreSQL server, its own handler stops it and exits; without one, Ctrl-C must still exit through
+// process.exit, so that the temp copies of the SQLite databases are removed on the way out.
+if (!postgres)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 if (postgres) report.machine.push(`PostgreSQL ${postgres.version} (scripts/pg.sh settings: fsync off)`);
 
 try {

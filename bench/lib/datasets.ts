@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -54,6 +55,9 @@ export async function openSqliteTarget(size: number): Promise<Target> {
     load = await generateSqlite(cached, size);
   }
   const dir = await mkdtemp(join(tmpdir(), 'kvartal-bench-sqlite-'));
+  // A copy is as big as the database (over a gigabyte at 1M): do not leave it behind if the run is cut short.
+  const removeCopy = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeCopy);
   const path = join(dir, 'kvartal.db');
   await copyFile(cached, path);
   const storage = openStorage(path);
@@ -67,7 +71,8 @@ export async function openSqliteTarget(size: number): Promise<Target> {
     load,
     close: async () => {
       await storage.close();
-      await rm(dir, { recursive: true, force: true });
+      process.off('exit', removeCopy);
+      removeCopy();
     },
   };
 }
@@ -98,12 +103,13 @@ export async function openPostgresTarget(serverUrl: string, size: number): Promi
 
 async function generateSqlite(file: string, size: number): Promise<LoadReport> {
   await mkdir(dirname(file), { recursive: true });
-  // Databases of older code versions at this size are dead weight (1M places is over a gigabyte).
+  // Databases of older code versions at this size are dead weight (1M places is over a gigabyte). Another run's
+  // half-written file is left alone; each process writes its own and renames it when complete.
   const stale = (await readdir(dirname(file))).filter(
-    (f) => f.startsWith(`places-${size}-`) && f.endsWith('.db'),
+    (f) => f.startsWith(`places-${size}-`) && !f.includes('.partial') && !file.endsWith(f),
   );
   for (const name of stale) await rm(join(dirname(file), name), { force: true });
-  const partial = `${file}.partial`;
+  const partial = `${file}.${process.pid}.partial`;
   for (const suffix of ['', '-wal', '-shm']) await rm(partial + suffix, { force: true });
   const storage = openStorage(partial);
   await createContext(storage, { now });

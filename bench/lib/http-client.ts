@@ -37,6 +37,17 @@ export interface LoadResult {
   failures: number;
 }
 
+/** Sends `count` requests, `path(0)` to `path(count - 1)`, and ignores the figures: fills the server's caches. */
+export async function prime(baseUrl: string, count: number, path: (i: number) => string): Promise<void> {
+  let i = 0;
+  await autocannon({
+    url: baseUrl,
+    connections: 10,
+    amount: count,
+    requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path(i++) }) }],
+  });
+}
+
 export const HTTP_DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
 export const HTTP_CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '10,100').split(',').map(Number);
 
