@@ -1,3 +1,4 @@
+import { DEFAULT_DATA_LICENCE } from './open-data/licence.ts';
 import { DEFAULT_DATABASE_URL } from './storage/open-storage.ts';
 
 /** Everything the operator can set, read from the environment once. */
@@ -16,6 +17,10 @@ export interface Config {
   /** Lets the operator write through the API until accounts exist. */
   adminToken: string | null;
   logLevel: string;
+  /** SPDX id of the licence the place data is published under (stated on every export and the open-data page). */
+  dataLicense: string;
+  /** Largest import file accepted, in bytes. */
+  importMaxBytes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,5 +38,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapGlyphsDir: env.MAP_GLYPHS_DIR || null,
     adminToken: env.ADMIN_TOKEN || null,
     logLevel: env.LOG_LEVEL || 'info',
+    dataLicense: env.DATA_LICENSE || DEFAULT_DATA_LICENCE,
+    importMaxBytes: positiveNumber(env.IMPORT_MAX_MB, 'IMPORT_MAX_MB', 64) * 1024 * 1024,
   };
+}
+
+function positiveNumber(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value > 0)) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
 }
