@@ -19,6 +19,8 @@ export interface Config {
   logLevel: string;
   /** SPDX id of the licence the place data is published under (stated on every export and the open-data page). */
   dataLicense: string;
+  /** Where whole-dataset exports are kept between data changes. */
+  exportCacheDir: string;
   /** Largest import file accepted, in bytes. */
   importMaxBytes: number;
 }
@@ -39,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.ADMIN_TOKEN || null,
     logLevel: env.LOG_LEVEL || 'info',
     dataLicense: env.DATA_LICENSE || DEFAULT_DATA_LICENCE,
+    exportCacheDir: env.EXPORT_CACHE_DIR || './data/export-cache',
     importMaxBytes: positiveNumber(env.IMPORT_MAX_MB, 'IMPORT_MAX_MB', 64) * 1024 * 1024,
   };
 }

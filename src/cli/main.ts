@@ -3,6 +3,7 @@ import { readConfig } from '../config.ts';
 import { describeDatabase, openStorage } from '../storage/open-storage.ts';
 import { createContext } from '../usecases/create-context.ts';
 import { clearDemo, loadDemo } from '../usecases/demo-data.ts';
+import { IMPORT_USAGE } from './import-usage.ts';
 import { progressBar } from './progress.ts';
 
 const USAGE = `Usage: kvartal <command> [options]
@@ -12,9 +13,14 @@ Commands:
   migrate               Bring the database schema up to date
   demo [--count N]      Load the demo community (default 400 places)
   demo --clear          Remove all demo places
+  import <file>         Import places from KML/KMZ (Google My Maps), GeoJSON, OSM (Overpass JSON, .osm) or CSV
+  export --format F     Export the public places as geojson, kml or csv (--out FILE, default stdout)
 
 Environment: DATABASE_URL (default ./data/kvartal.db; postgres://… for PostgreSQL), PORT, HOST, PUBLIC_URL,
-MAP_PMTILES, MAP_TILES_UPSTREAM, MAP_GLYPHS_DIR, ADMIN_TOKEN. See README.md.`;
+MAP_PMTILES, MAP_TILES_UPSTREAM, MAP_GLYPHS_DIR, ADMIN_TOKEN, DATA_LICENSE, IMPORT_MAX_MB. See README.md.
+
+Import options:
+  ${IMPORT_USAGE.split('\n').slice(1).join('\n  ')}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -64,6 +70,14 @@ async function main(argv: string[]): Promise<number> {
         await storage.close();
       }
       return 0;
+    }
+    case 'import': {
+      const { importCommand } = await import('./import-command.ts');
+      return importCommand(rest, config);
+    }
+    case 'export': {
+      const { exportCommand } = await import('./export-command.ts');
+      return exportCommand(rest, config);
     }
     case undefined:
     case 'help':

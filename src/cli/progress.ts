@@ -24,3 +24,20 @@ export function progressBar(label: string, total: number) {
     },
   };
 }
+
+/** Progress without a known total: what is happening and how fast, on one line (periodic lines off a TTY). */
+export function activityLine(label: string) {
+  let lastPrinted = 0;
+  const tty = process.stderr.isTTY;
+  return {
+    update: (status: string) => {
+      const now = Date.now();
+      if (now - lastPrinted < (tty ? 100 : 2000)) return;
+      lastPrinted = now;
+      process.stderr.write(tty ? `\r${label}: ${status}\u001b[K` : `${label}: ${status}\n`);
+    },
+    done: () => {
+      if (tty && lastPrinted) process.stderr.write('\n');
+    },
+  };
+}

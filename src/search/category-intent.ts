@@ -41,13 +41,40 @@ export class CategoryIntent {
     const specific = best.some((p) => !p.isGroup) ? best.filter((p) => !p.isGroup) : best;
     return new Set(specific.flatMap((p) => p.categories));
   }
+
+  /** See `firstCategoryIn`. */
+  firstIn(terms: readonly QueryTerm[]): string | undefined {
+    let best: { start: number; length: number; category: string } | undefined;
+    for (const phrase of this.phrases) {
+      if (phrase.isGroup) continue;
+      const start = startOf(phrase.words, terms);
+      if (start < 0) continue;
+      if (!best || start < best.start || (start === best.start && phrase.words.length > best.length)) {
+        best = { start, length: phrase.words.length, category: phrase.categories[0] ?? '' };
+      }
+    }
+    return best?.category;
+  }
+}
+
+/**
+ * The category a short label names first — a My Maps layer ("Кафе и рестораны"), a spreadsheet's category
+ * cell ("Frizer") — in any language or script: the phrase that starts earliest, the longest at a tie.
+ * Groups are not categories a place can have, so only their member categories count.
+ */
+export function firstCategoryIn(intent: CategoryIntent, label: string): string | undefined {
+  return intent.firstIn(queryTerms(`${label} `));
+}
+
+function startOf(phrase: Phrase['words'], terms: readonly QueryTerm[]): number {
+  for (let start = 0; start + phrase.length <= terms.length; start++) {
+    if (phrase.every((word, i) => sameWord(word, terms[start + i]))) return start;
+  }
+  return -1;
 }
 
 function occursIn(phrase: Phrase['words'], terms: readonly QueryTerm[]): boolean {
-  for (let start = 0; start + phrase.length <= terms.length; start++) {
-    if (phrase.every((word, i) => sameWord(word, terms[start + i]))) return true;
-  }
-  return false;
+  return startOf(phrase, terms) >= 0;
 }
 
 function sameWord(word: { key: string; stem: string }, term: QueryTerm | undefined): boolean {

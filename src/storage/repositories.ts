@@ -83,6 +83,15 @@ export interface HoursPattern {
   value: string;
 }
 
+/** What an import asks to find the places a batch may repeat (see domain/places/duplicate-keys.ts). */
+export interface DuplicateLookup {
+  /** Places that came from this source with one of these source ids. */
+  source?: { source: string; sourceIds: string[] };
+  nameKeys: string[];
+  phoneKeys: string[];
+  websiteKeys: string[];
+}
+
 export interface PlaceRepository {
   insert(data: PlaceData): Promise<Place>;
   /** Bulk insert in one transaction per call; returns how many were written. */
@@ -105,6 +114,13 @@ export interface PlaceRepository {
   /** Recomputes every place's search keys (after the indexer or the taxonomy's synonyms changed). */
   reindex(onProgress?: (done: number) => void): Promise<number>;
   deleteDemo(): Promise<number>;
+  /**
+   * Runs `work` in one transaction: everything it writes through the repository it is given commits
+   * together or not at all (a thrown error rolls back). Only that repository may be used inside.
+   */
+  transaction<T>(work: (places: PlaceRepository) => Promise<T>): Promise<T>;
+  /** Real (non-demo) places matching any of the keys, in any status: the candidates an import checks. */
+  duplicateCandidates(lookup: DuplicateLookup): Promise<Place[]>;
   /** A number that grows with every write to places; cheap to read; shared by all app processes. */
   dataVersion(): Promise<number>;
   /** How many writes this process has committed: lets caches notice local writes without a query. */

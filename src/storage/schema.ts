@@ -59,6 +59,10 @@ export interface PlaceTable {
   /** Search keys (see domain/search) of the names and of everything else, space-separated. */
   search_name: string;
   search_other: string;
+  /** Duplicate keys (domain/places/duplicate-keys.ts): the original name folded, phone digits, website. */
+  name_key: string | null;
+  phone_key: string | null;
+  website_key: string | null;
   created_at: string;
   updated_at: string;
 }

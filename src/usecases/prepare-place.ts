@@ -15,21 +15,21 @@ import type { Taxonomy } from './taxonomy.ts';
 
 /** A place as a client or importer sends it: loosely typed, checked field by field here. */
 export interface PlaceInput {
-  names?: Record<string, string>;
-  original_locale?: string;
-  descriptions?: Record<string, string>;
-  category?: string;
-  extra_categories?: string[];
-  lon?: number;
-  lat?: number;
-  address?: string | null;
-  city?: string;
-  neighbourhood?: string | null;
-  contacts?: Record<string, string>;
-  hours?: string | null;
-  languages?: string[];
-  tags?: string[];
-  status?: string;
+  names?: Record<string, string> | undefined;
+  original_locale?: string | undefined;
+  descriptions?: Record<string, string> | undefined;
+  category?: string | undefined;
+  extra_categories?: string[] | undefined;
+  lon?: number | undefined;
+  lat?: number | undefined;
+  address?: string | null | undefined;
+  city?: string | undefined;
+  neighbourhood?: string | null | undefined;
+  contacts?: Record<string, string> | undefined;
+  hours?: string | null | undefined;
+  languages?: string[] | undefined;
+  tags?: string[] | undefined;
+  status?: string | undefined;
 }
 
 const CONTACT_PATTERNS: Record<(typeof CONTACT_FIELDS)[number], [RegExp, string]> = {

@@ -10,6 +10,7 @@ import {
 import { type BBox, boxAround, distanceMeters } from '../../domain/geo.ts';
 import type { Place, PlaceData } from '../../domain/places/place.ts';
 import type {
+  DuplicateLookup,
   HoursPattern,
   PlaceFilter,
   PlaceListQuery,
@@ -38,19 +39,67 @@ const INSERT_CHUNK = 500;
 // "Near" searches widen from this radius until a page is full: cheap in dense centres, complete at the edge.
 const NEAR_START_RADIUS_M = 400;
 
+/** Caches shared by a repository and the transaction-bound repositories it hands out. */
+interface WriteState {
+  hoursIds: Map<string, number>;
+  pendingHoursIds: Map<string, number>;
+  knownTerms: Set<string>;
+  pendingTerms: Set<string>;
+  indexer: SearchIndexer;
+  writes: number;
+}
+
 export class KyselyPlaceRepository implements PlaceRepository {
-  private readonly hoursIds = new Map<string, number>();
-  private readonly pendingHoursIds = new Map<string, number>();
-  private readonly knownTerms = new Set<string>();
-  private readonly pendingTerms = new Set<string>();
-  private indexer: SearchIndexer = plainIndexer;
-  private writes = 0;
+  private readonly state: WriteState;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: DialectSql,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    /** Set for the repository `transaction()` hands out: it writes inside that transaction. */
+    private readonly outer?: KyselyPlaceRepository,
+  ) {
+    this.state = outer?.state ?? {
+      hoursIds: new Map(),
+      pendingHoursIds: new Map(),
+      knownTerms: new Set(),
+      pendingTerms: new Set(),
+      indexer: plainIndexer,
+      writes: 0,
+    };
+  }
+
+  private get indexer(): SearchIndexer {
+    return this.state.indexer;
+  }
+
+  async transaction<T>(work: (places: PlaceRepository) => Promise<T>): Promise<T> {
+    if (this.outer) return work(this);
+    return this.writing((trx) => work(new KyselyPlaceRepository(trx, this.dialect, this.now, this)));
+  }
+
+  async duplicateCandidates(lookup: DuplicateLookup): Promise<Place[]> {
+    const { source } = lookup;
+    const hasSource = source && source.sourceIds.length > 0;
+    if (!hasSource && !lookup.nameKeys.length && !lookup.phoneKeys.length && !lookup.websiteKeys.length)
+      return [];
+    const rows = await this.db
+      .selectFrom('places')
+      .selectAll()
+      .where('is_demo', '=', 0)
+      .where((eb) =>
+        eb.or([
+          ...(hasSource
+            ? [eb.and([eb('source', '=', source.source), eb('source_id', 'in', source.sourceIds)])]
+            : []),
+          ...(lookup.nameKeys.length ? [eb('name_key', 'in', lookup.nameKeys)] : []),
+          ...(lookup.phoneKeys.length ? [eb('phone_key', 'in', lookup.phoneKeys)] : []),
+          ...(lookup.websiteKeys.length ? [eb('website_key', 'in', lookup.websiteKeys)] : []),
+        ]),
+      )
+      .execute();
+    return rows.map(placeFromRow);
+  }
 
   async insert(data: PlaceData): Promise<Place> {
     return this.writing(async (trx) => {
@@ -263,7 +312,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
   }
 
   useSearchIndexer(indexer: SearchIndexer): void {
-    this.indexer = indexer;
+    this.state.indexer = indexer;
   }
 
   async reindex(onProgress?: (done: number) => void): Promise<number> {
@@ -311,7 +360,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
   }
 
   localWriteCount(): number {
-    return this.writes;
+    return this.state.writes;
   }
 
   async dataVersion(): Promise<number> {
@@ -386,7 +435,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
     const fresh = new Set<string>();
     for (const doc of documents) {
       for (const field of [doc.name, doc.other]) {
-        for (const term of field) if (!this.knownTerms.has(term)) fresh.add(term);
+        for (const term of field) if (!this.state.knownTerms.has(term)) fresh.add(term);
       }
     }
     if (fresh.size === 0) return;
@@ -398,28 +447,31 @@ export class KyselyPlaceRepository implements PlaceRepository {
         .onConflict((oc) => oc.column('term').doNothing())
         .execute();
     }
-    for (const term of terms) this.pendingTerms.add(term);
+    for (const term of terms) this.state.pendingTerms.add(term);
   }
 
   /** A write transaction; hours patterns and terms it created are remembered only once it has committed. */
   private async writing<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    this.pendingHoursIds.clear();
-    this.pendingTerms.clear();
+    // Inside a transaction handed out by `transaction()`: the outer one commits (and remembers) everything.
+    if (this.outer) return work(this.db);
+    const state = this.state;
+    state.pendingHoursIds.clear();
+    state.pendingTerms.clear();
     try {
       const result = await this.db.transaction().execute(work);
-      for (const [value, id] of this.pendingHoursIds) this.hoursIds.set(value, id);
-      for (const term of this.pendingTerms) this.knownTerms.add(term);
-      this.writes++;
+      for (const [value, id] of state.pendingHoursIds) state.hoursIds.set(value, id);
+      for (const term of state.pendingTerms) state.knownTerms.add(term);
+      state.writes++;
       return result;
     } finally {
-      this.pendingHoursIds.clear();
-      this.pendingTerms.clear();
+      state.pendingHoursIds.clear();
+      state.pendingTerms.clear();
     }
   }
 
   private async hoursId(db: Kysely<Database>, hours: string | null): Promise<number | null> {
     if (hours === null) return null;
-    const known = this.hoursIds.get(hours) ?? this.pendingHoursIds.get(hours);
+    const known = this.state.hoursIds.get(hours) ?? this.state.pendingHoursIds.get(hours);
     if (known !== undefined) return known;
     await db
       .insertInto('hours_patterns')
@@ -431,7 +483,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
       .select('id')
       .where('value', '=', hours)
       .executeTakeFirstOrThrow();
-    this.pendingHoursIds.set(hours, Number(row.id));
+    this.state.pendingHoursIds.set(hours, Number(row.id));
     return Number(row.id);
   }
 }

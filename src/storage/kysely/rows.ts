@@ -1,6 +1,7 @@
 import type { SpokenLanguage } from '../../domain/languages.ts';
 import { languageMask } from '../../domain/languages.ts';
 import type { Locale } from '../../domain/locales.ts';
+import { duplicateKeys } from '../../domain/places/duplicate-keys.ts';
 import type { Place, PlaceData, PlaceStatus } from '../../domain/places/place.ts';
 import type { Category, City } from '../../domain/taxonomy.ts';
 import type { SearchDocument } from '../repositories.ts';
@@ -39,6 +40,7 @@ export function placeFromRow(row: PlaceRow): Place {
 }
 
 export function placeColumns(data: PlaceData, search: SearchDocument): PlaceColumns {
+  const keys = duplicateKeys(data);
   return {
     status: data.status,
     category: data.category,
@@ -62,6 +64,9 @@ export function placeColumns(data: PlaceData, search: SearchDocument): PlaceColu
     source_layer: data.provenance.layer ?? null,
     search_name: search.name.join(' '),
     search_other: search.other.join(' '),
+    name_key: keys.name,
+    phone_key: keys.phone,
+    website_key: keys.website,
   };
 }
 

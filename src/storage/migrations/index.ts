@@ -2,11 +2,13 @@ import type { Migration } from 'kysely';
 import type { StorageCapabilities } from '../repositories.ts';
 import { placesMigration } from './0001-places.ts';
 import { searchMigration } from './0002-search.ts';
+import { duplicateKeysMigration } from './0003-duplicate-keys.ts';
 
 /** Every migration, by name; names sort in the order they must run. Shared by both backends. */
 export function migrations(capabilities: StorageCapabilities): Record<string, Migration> {
   return {
     '0001-places': placesMigration(capabilities),
     '0002-search': searchMigration(capabilities),
+    '0003-duplicate-keys': duplicateKeysMigration,
   };
 }

@@ -1,0 +1,30 @@
+import type { Place } from '../../domain/places/place.ts';
+import { OPEN_FIELDS, type OpenRecordContext, openRecord } from '../open-record.ts';
+
+const COLUMNS = ['lat', 'lon', ...OPEN_FIELDS] as const;
+
+/**
+ * RFC 4180 CSV, UTF-8 with a byte-order mark so that LibreOffice and Excel open Cyrillic correctly, CRLF
+ * line ends, every field that needs it quoted. The licence is a column (CSV has no place for metadata).
+ */
+export async function* csvExport(
+  pages: AsyncIterable<Place[]>,
+  context: OpenRecordContext,
+): AsyncIterable<string> {
+  yield `\uFEFF${COLUMNS.map(quote).join(',')}\r\n`;
+  for await (const page of pages) {
+    let chunk = '';
+    for (const place of page) {
+      const record = openRecord(place, context);
+      const row = [String(place.lat), String(place.lon), ...OPEN_FIELDS.map((f) => record[f] ?? '')];
+      chunk += `${row.map(quote).join(',')}\r\n`;
+    }
+    yield chunk;
+  }
+}
+
+function quote(value: string): string {
+  // A leading = + - @ would be run as a formula by spreadsheets: a tab in front keeps it text.
+  const safe = /^[=+\-@]/.test(value) && !/^[-+]?\d/.test(value) ? `\t${value}` : value;
+  return /[",\r\n\t]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,330 @@
+import { InputError } from '../domain/errors.ts';
+import { duplicateKeys, duplicateReason, namesOf } from '../domain/places/duplicate-keys.ts';
+import type { Place, PlaceData } from '../domain/places/place.ts';
+import { changedFields, fillBlanks } from '../domain/places/place-changes.ts';
+import { detectFormat, type ImportFormat } from '../imports/formats/detect-format.ts';
+import { type CsvOptions, keepsUnknownFields, readerFor } from '../imports/readers.ts';
+import {
+  DEFAULT_READ_LIMITS,
+  ImportFileError,
+  type ImportRecord,
+  type ReadLimits,
+} from '../imports/record.ts';
+import { type MappingRules, recordToPlace, SKIP_CATEGORY } from '../imports/record-to-place.ts';
+import { CategoryIntent } from '../search/category-intent.ts';
+import type { PlaceRepository } from '../storage/repositories.ts';
+import type { AppContext } from './context.ts';
+
+export interface ImportRequest {
+  /** The file's name as the operator gave it: decides the format with its content, and the provenance. */
+  fileName: string;
+  bytes: Uint8Array;
+  format?: ImportFormat;
+  /** Report what would happen and write nothing. */
+  dryRun?: boolean;
+  /** Import the valid records even when some are invalid (otherwise one invalid record stops the file). */
+  partial?: boolean;
+  /** Layer name, category text or OSM `key=value` → category slug (or `skip`). */
+  categoryMap?: Record<string, string>;
+  /** The category for records no rule places. */
+  defaultCategory?: string;
+  /** What to do with a likely duplicate of a place from elsewhere: fill its blanks (default) or leave it. */
+  duplicates?: 'merge' | 'skip';
+  limits?: Partial<ReadLimits>;
+  csv?: CsvOptions;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  records: number;
+  /** Records per second so far. */
+  rate: number;
+}
+
+export interface ImportCounts {
+  records: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  duplicate: number;
+  invalid: number;
+  /** Lines, polygons and other geometry Kvartal does not import. */
+  skipped: number;
+  /** Left out by the category map (`skip`). */
+  excluded: number;
+}
+
+export interface ImportReport {
+  file: string;
+  format: ImportFormat;
+  dryRun: boolean;
+  /** Whether anything was written: false for a dry run and for a file refused for invalid records. */
+  written: boolean;
+  counts: ImportCounts;
+  skipped: { line: number; polygon: number; other: number };
+  /** Each layer (My Maps folder) with its record count and the categories its valid places were given. */
+  layers: Array<{ name: string; records: number; categories: Record<string, number> }>;
+  invalid: Array<{ position: string; reason: string }>;
+  duplicates: Array<{ position: string; placeId: number | null; reason: string; merged: boolean }>;
+  warnings: Array<{ position: string; message: string }>;
+  seconds: number;
+}
+
+// Records looked up and written together: one candidate query and a few multi-row INSERTs per batch.
+const BATCH = 500;
+
+class Rollback extends Error {}
+
+/**
+ * Imports one file as one transaction: every record is read, validated, matched against what is already
+ * there (by the source's id, then as a likely duplicate), and written — or, for a dry run or a file with
+ * invalid records (unless `partial`), everything is rolled back and the report says what would have been.
+ * Running the real code and rolling back makes a dry run's counts exactly the real run's.
+ */
+export async function importPlaces(ctx: AppContext, request: ImportRequest): Promise<ImportReport> {
+  const started = Date.now();
+  const limits = { ...DEFAULT_READ_LIMITS, ...request.limits };
+  if (request.bytes.byteLength > limits.maxBytes) {
+    throw new ImportFileError(
+      'file',
+      `is ${megabytes(request.bytes.byteLength)} MB; the limit is ${megabytes(limits.maxBytes)} MB`,
+    );
+  }
+  if (request.bytes.byteLength === 0) throw new ImportFileError('file', 'is empty');
+  const format = detectFormat(request.fileName, request.bytes.subarray(0, 4096), request.format);
+  const rules = mappingRules(ctx, request, format);
+  const run = new ImportRun(request, rules);
+
+  const records = readerFor(format, request.csv)(request.bytes, limits);
+  let written = false;
+  try {
+    await ctx.storage.places.transaction(async (places) => {
+      for await (const batch of batches(records, BATCH)) {
+        await run.apply(batch, places);
+        const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+        request.onProgress?.({ records: run.counts.records, rate: Math.round(run.counts.records / seconds) });
+      }
+      if (request.dryRun) throw new Rollback();
+      if (run.counts.invalid > 0 && !request.partial) throw new Rollback();
+    });
+    written = true;
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return {
+    file: request.fileName,
+    format,
+    dryRun: Boolean(request.dryRun),
+    written,
+    counts: run.counts,
+    skipped: run.skipped,
+    layers: [...run.layers].map(([name, layer]) => ({ name, ...layer })),
+    invalid: run.invalid,
+    duplicates: run.duplicates,
+    warnings: run.warnings,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+function mappingRules(ctx: AppContext, request: ImportRequest, format: ImportFormat): MappingRules {
+  const categoryMap = new Map<string, string>();
+  for (const [key, slug] of Object.entries(request.categoryMap ?? {})) {
+    if (slug !== SKIP_CATEGORY && !ctx.taxonomy.category(slug)?.parent)
+      throw new InputError(`category map "${key}"`, `"${slug}" is not a category (see /api/v1/categories)`);
+    categoryMap.set(key.trim(), slug);
+    categoryMap.set(key.trim().toLowerCase(), slug);
+  }
+  const fallback = request.defaultCategory;
+  if (fallback && !ctx.taxonomy.category(fallback)?.parent)
+    throw new InputError('default category', `"${fallback}" is not a category (see /api/v1/categories)`);
+  return {
+    taxonomy: ctx.taxonomy,
+    intent: new CategoryIntent(ctx.taxonomy.categories),
+    categoryMap,
+    ...(fallback ? { defaultCategory: fallback } : {}),
+    source: `import:${baseName(request.fileName)}`,
+    keepUnknownFields: keepsUnknownFields(format),
+  };
+}
+
+interface Mapped {
+  record: ImportRecord;
+  data: PlaceData;
+  /** The id the source gives the record, or one made from its layer and name: what makes re-imports idempotent. */
+  key: string;
+}
+
+/** The state of one import as its batches go by. */
+class ImportRun {
+  readonly counts: ImportCounts = {
+    records: 0,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicate: 0,
+    invalid: 0,
+    skipped: 0,
+    excluded: 0,
+  };
+  readonly skipped = { line: 0, polygon: 0, other: 0 };
+  readonly layers = new Map<string, { records: number; categories: Record<string, number> }>();
+  readonly invalid: ImportReport['invalid'] = [];
+  readonly duplicates: ImportReport['duplicates'] = [];
+  readonly warnings: ImportReport['warnings'] = [];
+  private readonly keysSeen = new Map<string, number>();
+
+  constructor(
+    private readonly request: ImportRequest,
+    private readonly rules: MappingRules,
+  ) {}
+
+  async apply(batch: ImportRecord[], places: PlaceRepository): Promise<void> {
+    const mapped = batch.flatMap((record) => this.map(record));
+    if (mapped.length === 0) return;
+    const candidates = await places.duplicateCandidates({
+      source: { source: this.rules.source, sourceIds: mapped.map((m) => m.key) },
+      nameKeys: [...new Set(mapped.flatMap((m) => [...namesOf(m.data)]))],
+      phoneKeys: unique(mapped.map((m) => duplicateKeys(m.data).phone)),
+      websiteKeys: unique(mapped.map((m) => duplicateKeys(m.data).website)),
+    });
+    const bySourceId = new Map(
+      candidates
+        .filter((c) => c.provenance.source === this.rules.source)
+        .map((c) => [c.provenance.sourceId, c]),
+    );
+    const fresh: Mapped[] = [];
+    for (const item of mapped) {
+      const own = bySourceId.get(item.key);
+      if (own) {
+        await this.refresh(own, item, places);
+        continue;
+      }
+      const earlier = fresh.find((f) => duplicateReason(item.data, f.data));
+      if (earlier) {
+        this.duplicate(
+          item,
+          null,
+          `${duplicateReason(item.data, earlier.data)} as ${earlier.record.position}`,
+          false,
+        );
+        continue;
+      }
+      // Also places this file wrote earlier (in an earlier batch, or a previous import under another key).
+      const other = candidates.find((c) => duplicateReason(item.data, c));
+      if (other) {
+        await this.merge(other, item, places);
+        continue;
+      }
+      fresh.push(item);
+    }
+    await places.insertMany(fresh.map((f) => f.data));
+    this.counts.new += fresh.length;
+  }
+
+  /** A record as a place, or nothing (counted as skipped, excluded or invalid). */
+  private map(record: ImportRecord): Mapped[] {
+    this.counts.records++;
+    this.countLayer(record.layer);
+    const { geometry } = record;
+    if (geometry.kind === 'skipped') {
+      this.counts.skipped++;
+      this.skipped[geometry.what]++;
+      return [];
+    }
+    if (geometry.kind === 'invalid') return this.reject(record, geometry.problem);
+    let result: ReturnType<typeof recordToPlace>;
+    try {
+      result = recordToPlace(record, this.rules);
+    } catch (error) {
+      if (error instanceof InputError) return this.reject(record, error.message);
+      throw error;
+    }
+    if (result.kind === 'excluded') {
+      this.counts.excluded++;
+      return [];
+    }
+    for (const message of result.warnings) this.warnings.push({ position: record.position, message });
+    this.countCategory(record.layer, result.data.category);
+    return [{ record, data: result.data, key: this.keyOf(record, result.data) }];
+  }
+
+  private keyOf(record: ImportRecord, data: PlaceData): string {
+    const base = record.sourceId ?? `${record.layer ?? ''}/${duplicateKeys(data).name}`;
+    // The same name twice in a layer (two branches of a chain): the second is `…#2`, stable across re-imports.
+    const seen = (this.keysSeen.get(base) ?? 0) + 1;
+    this.keysSeen.set(base, seen);
+    const key = seen === 1 ? base : `${base}#${seen}`;
+    data.provenance = { ...data.provenance, sourceId: key };
+    return key;
+  }
+
+  /** The source sent this record before: update the place if the source changed it. */
+  private async refresh(own: Place, item: Mapped, places: PlaceRepository): Promise<void> {
+    if (changedFields(own, item.data).length === 0) {
+      this.counts.unchanged++;
+      return;
+    }
+    // The source owns the content it sent; the community's status decisions (closed, pending) stay.
+    await places.update(own.id, { ...item.data, status: own.status, isDemo: own.isDemo });
+    this.counts.updated++;
+  }
+
+  private async merge(other: Place, item: Mapped, places: PlaceRepository): Promise<void> {
+    const reason = duplicateReason(item.data, other) ?? 'likely the same place';
+    if (this.request.duplicates === 'skip') {
+      this.duplicate(item, other.id, reason, false);
+      return;
+    }
+    const merged = fillBlanks(other, item.data);
+    const changed = changedFields(other, merged).length > 0;
+    if (changed) await places.update(other.id, merged);
+    this.duplicate(item, other.id, reason, changed);
+  }
+
+  private duplicate(item: Mapped, placeId: number | null, reason: string, merged: boolean): void {
+    this.counts.duplicate++;
+    this.duplicates.push({ position: item.record.position, placeId, reason, merged });
+  }
+
+  private reject(record: ImportRecord, reason: string): [] {
+    this.counts.invalid++;
+    this.invalid.push({ position: record.position, reason });
+    return [];
+  }
+
+  private countLayer(layer: string | undefined): void {
+    if (layer === undefined) return;
+    const entry = this.layers.get(layer) ?? { records: 0, categories: {} };
+    entry.records++;
+    this.layers.set(layer, entry);
+  }
+
+  private countCategory(layer: string | undefined, category: string): void {
+    const entry = layer === undefined ? undefined : this.layers.get(layer);
+    if (entry) entry.categories[category] = (entry.categories[category] ?? 0) + 1;
+  }
+}
+
+async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+function unique(values: Array<string | null>): string[] {
+  return [...new Set(values.filter((v): v is string => Boolean(v)))];
+}
+
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() || fileName;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
