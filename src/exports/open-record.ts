@@ -28,7 +28,7 @@ export const OPEN_FIELDS = [
   'opening_hours',
   'languages',
   'tags',
-  'url',
+  'kvartal:url',
   'updated_at',
   'license',
 ] as const;
@@ -65,7 +65,7 @@ export function openRecord(place: Place, context: OpenRecordContext): Record<Ope
   record.opening_hours = place.hours ?? '';
   record.languages = place.languages.join(';');
   record.tags = place.tags.join(';');
-  record.url = `${context.siteUrl?.replace(/\/$/, '') ?? ''}/ru${placePath(place)}`;
+  record['kvartal:url'] = `${context.siteUrl?.replace(/\/$/, '') ?? ''}/ru${placePath(place)}`;
   record.updated_at = place.updatedAt;
   record.license = context.licenceId;
   return record;

@@ -31,7 +31,17 @@ export const SKIP_CATEGORY = 'skip';
 // Optional fields an import drops (with a warning) rather than reject the whole place for.
 const DROPPABLE = /^(contacts\.|hours$|languages$|tags$|address$|neighbourhood$|extra_categories$)/;
 // Fields read by some rule below, besides the canonical ones; everything else is "unknown".
-const READ_KEYS = new Set(['original_locale', 'extra_categories', 'url', 'updated_at', 'kml:style']);
+// Kvartal's own export columns (see exports/open-record.ts) are read or deliberately ignored, never "unknown".
+const READ_KEYS = new Set([
+  'original_locale',
+  'extra_categories',
+  'kvartal:url',
+  'updated_at',
+  'category_name',
+  'license',
+  'id',
+  'kml:style',
+]);
 const READ_PREFIXES = ['name:', 'description:', 'addr:', 'language:', 'contact:'];
 const DROPPED_KEYS = new Set(['gx_media_links']);
 
@@ -54,9 +64,17 @@ export function recordToPlace(record: ImportRecord, rules: MappingRules): Mapped
     contacts: contacts(fields),
     hours: fields.opening_hours,
     languages: languages(fields),
-    tags: [...list(fields.tags), ...(record.layer ? [record.layer.slice(0, 60).trim()] : [])],
+    // A My Maps layer is kept as a tag (the category mapping may be coarser than the layers); a record that
+    // names its category itself (Kvartal's own KML) uses folders only to group.
+    tags: [
+      ...list(fields.tags),
+      ...(record.layer && !fields.category ? [record.layer.slice(0, 60).trim()] : []),
+    ],
   };
-  if (fields.original_locale) input.original_locale = fields.original_locale;
+  // The untagged name is the one the place calls itself: its locale is the original one.
+  const original =
+    fields.original_locale ?? (fields.name ? localeOf(input.names ?? {}, fields.name) : undefined);
+  if (original) input.original_locale = original;
   const warnings: string[] = [];
   if (record.fields.gx_media_links) warnings.push('photos (gx_media_links) are not imported');
   if (rules.keepUnknownFields) appendUnknownFields(record.fields, input);
@@ -161,6 +179,10 @@ export function scriptLocale(text: string, hint?: 'sr'): Locale {
   }
   if (hint === 'sr' || /[čćšžđČĆŠŽĐ]/.test(text)) return 'sr-Latn';
   return 'en';
+}
+
+function localeOf(names: Record<string, string>, name: string): string | undefined {
+  return Object.entries(names).find(([, value]) => value === name)?.[0];
 }
 
 function streetAddress(fields: Record<string, string>): string | undefined {

@@ -249,7 +249,8 @@ class ImportRun {
   }
 
   private keyOf(record: ImportRecord, data: PlaceData): string {
-    const base = record.sourceId ?? `${record.layer ?? ''}/${duplicateKeys(data).name}`;
+    const base =
+      record.sourceId ?? record.fields.id?.trim() ?? `${record.layer ?? ''}/${duplicateKeys(data).name}`;
     // The same name twice in a layer (two branches of a chain): the second is `…#2`, stable across re-imports.
     const seen = (this.keysSeen.get(base) ?? 0) + 1;
     this.keysSeen.set(base, seen);

@@ -46,7 +46,7 @@ function placemark(place: Place, category: string, context: OpenRecordContext): 
     .map((f) => `<Data name="${xml(f)}"><value>${xml(record[f] ?? '')}</value></Data>`)
     .join('');
   return (
-    `<Placemark id="place-${place.id}"><name>${xml(record.name ?? '')}</name>` +
+    `<Placemark><name>${xml(record.name ?? '')}</name>` +
     (description ? `<description>${xml(description)}</description>` : '') +
     `<styleUrl>#${styleId(category)}</styleUrl><ExtendedData>${data}</ExtendedData>` +
     `<Point><coordinates>${place.lon},${place.lat},0</coordinates></Point></Placemark>\n`
