@@ -1,4 +1,5 @@
 import type { HttpLine } from './http.ts';
+import type { ImportLine } from './import.ts';
 import type { Target } from './lib/datasets.ts';
 import type { Summary } from './lib/stats.ts';
 import { count, ms, ratio, type Table, verdict } from './lib/table.ts';
@@ -10,6 +11,7 @@ export const TARGETS = {
   viewportP99Ms: 10,
   viewportVsSupercluster: 3,
   placeVsHello: 0.6,
+  importPlacesPerSecond: 20_000,
 } as const;
 
 const ROUTES: Record<HttpLine['route'], string> = {
@@ -59,6 +61,16 @@ export class Report {
       'Places',
       'p50',
       'p99',
+    ]),
+    imports: table('Import: importPlaces of generated places, one transaction per file, fresh database', [
+      'Backend',
+      'Format',
+      'Places',
+      'File',
+      'Duplicates found',
+      'Time',
+      'Places/s',
+      'Target',
     ]),
     http: table('HTTP: autocannon against a server process', [
       'Backend',
@@ -124,6 +136,27 @@ export class Report {
         ms(theirs.p99),
         ratio(vsReference),
         cell,
+      ]);
+    }
+  }
+
+  imports(lines: ImportLine[]): void {
+    for (const line of lines) {
+      const pass = line.placesPerSecond >= TARGETS.importPlacesPerSecond;
+      const target = `≥ ${count(TARGETS.importPlacesPerSecond)}/s`;
+      if (!pass)
+        this.misses.push(
+          `import ${line.backend} ${line.format} ${count(line.places)}: ${count(line.placesPerSecond)}/s`,
+        );
+      this.tables.imports.rows.push([
+        line.backend,
+        line.format,
+        count(line.places),
+        `${line.megabytes.toFixed(1)} MB`,
+        count(line.duplicates),
+        `${line.seconds.toFixed(1)} s`,
+        count(line.placesPerSecond),
+        pass ? verdict(true, target) : `MISS (< ${target})`,
       ]);
     }
   }

@@ -4,7 +4,8 @@
  *
  *   BENCH_SIZES=100000,1000000   places per data set (10000 for a quick run)
  *   BENCH_BACKENDS=sqlite,postgres
- *   BENCH_ONLY=viewport,list,place,http   sections to run
+ *   BENCH_ONLY=viewport,list,place,http,import   sections to run
+ *   BENCH_IMPORT_SIZE=100000     places per import file (each format, each backend)
  *   BENCH_PG_URL=postgres://…    use this server instead of starting one with scripts/pg.sh
  *   BENCH_RESULTS=path           where to write the markdown (default bench/results/latest.md)
  *   BENCH_SAMPLES=1000 BENCH_WARMUP=50 BENCH_DURATION=5 BENCH_CONNECTIONS=10,100 BENCH_NOW=<ISO instant>
@@ -15,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { benchHttp } from './http.ts';
+import { benchImport } from './import.ts';
 import {
   type BackendName,
   BENCH_NOW,
@@ -37,7 +39,8 @@ import { benchViewport } from './viewport.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',') as BackendName[];
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'viewport,list,place,http').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'viewport,list,place,http,import').split(','));
+const IMPORT_SIZE = Number(process.env.BENCH_IMPORT_SIZE ?? 100_000);
 const RESULTS =
   process.env.BENCH_RESULTS ?? join(dirname(fileURLToPath(import.meta.url)), 'results/latest.md');
 
@@ -60,6 +63,21 @@ if (!postgres)
 if (postgres) report.machine.push(`PostgreSQL ${postgres.version} (scripts/pg.sh settings: fsync off)`);
 
 try {
+  if (ONLY.has('import')) {
+    for (const backend of BACKENDS) {
+      if (backend === 'postgres' && !postgres) continue;
+      const label = `${backend} import of ${IMPORT_SIZE.toLocaleString('en-US')}`;
+      progress(label);
+      await waitForQuiet(label);
+      collectGarbage();
+      try {
+        report.imports(await benchImport(backend, postgres?.url ?? null, IMPORT_SIZE));
+      } catch (error) {
+        report.skip(`${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await save();
+    }
+  }
   for (const size of SIZES) {
     let workload: Workload | null = null;
     let reference: SuperclusterReference | null = null;

@@ -5,17 +5,32 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
+import { DEFAULT_READ_LIMITS } from '../imports/record.ts';
+import { DEFAULT_DATA_LICENCE } from '../open-data/licence.ts';
 import type { AppContext } from '../usecases/context.ts';
 import { webRoutes } from '../web/routes.ts';
 import { basemapRoutes } from './basemap/routes.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { exportRoutes } from './exports/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { taxonomyRoutes } from './taxonomy/routes.ts';
 
 export interface AppOptions {
   ctx: AppContext;
   config: Pick<Config, 'adminToken' | 'logLevel' | 'publicUrl'> &
-    Partial<Pick<Config, 'mapPmtiles' | 'mapTilesUpstream' | 'tileCacheDir' | 'mapGlyphsDir'>>;
+    Partial<
+      Pick<
+        Config,
+        | 'mapPmtiles'
+        | 'mapTilesUpstream'
+        | 'tileCacheDir'
+        | 'mapGlyphsDir'
+        | 'dataLicense'
+        | 'exportCacheDir'
+        | 'importMaxBytes'
+      >
+    >;
   /** Where Vite put the browser bundle. */
   clientDir?: string;
   logger?: boolean;
@@ -46,6 +61,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'places', description: 'Places, search and map clusters' },
         { name: 'taxonomy', description: 'Categories, cities and neighbourhoods' },
+        {
+          name: 'open data',
+          description: 'The whole dataset as GeoJSON, KML and CSV under the data licence',
+        },
       ],
     },
   });
@@ -58,6 +77,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(placeRoutes, { ctx: options.ctx, adminToken: options.config.adminToken });
       await api.register(taxonomyRoutes, { ctx: options.ctx });
+      await api.register(importRoutes, {
+        ctx: options.ctx,
+        adminToken: options.config.adminToken,
+        maxBytes: options.config.importMaxBytes ?? DEFAULT_READ_LIMITS.maxBytes,
+      });
+      await api.register(exportRoutes, {
+        ctx: options.ctx,
+        cacheDir: options.config.exportCacheDir ?? 'data/export-cache',
+        publicUrl: options.config.publicUrl,
+        licence: options.config.dataLicense ?? DEFAULT_DATA_LICENCE,
+      });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
@@ -79,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientDir: options.clientDir ?? resolve('dist/client'),
     publicUrl: config.publicUrl,
     mapStyleUrl: basemapConfigured ? '/map/style.json' : null,
+    dataLicense: config.dataLicense ?? DEFAULT_DATA_LICENCE,
   });
   return app;
 }

@@ -1,3 +1,5 @@
+import { InputError } from '../domain/errors.ts';
+
 /**
  * One feature of an import file as a format reader sees it, before it means anything to Kvartal: a position
  * in the file (for error messages), the source's own id, a point, and flat text fields named like OSM tags
@@ -24,14 +26,16 @@ export type RecordGeometry =
   /** The reader found the record but not a usable position: reported as invalid with this reason. */
   | { kind: 'invalid'; problem: string };
 
-/** A problem with the file as a whole (hostile, too big, wrong type): nothing from it is imported. */
-export class ImportFileError extends Error {
+/**
+ * A problem with the file as a whole (hostile, too big, wrong type): nothing from it is imported. An input
+ * error whose "field" is the place in the file (`file`, `line 3`, `doc.kml`, `byte 1042`).
+ */
+export class ImportFileError extends InputError {
   constructor(
-    /** Where: `file`, `line 3`, `doc.kml`, `byte 1042`. */
     readonly where: string,
-    readonly problem: string,
+    problem: string,
   ) {
-    super(`${where}: ${problem}`);
+    super(where, problem);
     this.name = 'ImportFileError';
   }
 }

@@ -92,6 +92,18 @@ export interface DuplicateLookup {
   websiteKeys: string[];
 }
 
+/** A place as duplicate matching sees it: its id, provenance, stored keys and position. */
+export interface DuplicateCandidate {
+  id: number;
+  source: string;
+  sourceId: string | null;
+  nameKey: string | null;
+  phoneKey: string | null;
+  websiteKey: string | null;
+  lon: number;
+  lat: number;
+}
+
 export interface PlaceRepository {
   insert(data: PlaceData): Promise<Place>;
   /** Bulk insert in one transaction per call; returns how many were written. */
@@ -120,7 +132,7 @@ export interface PlaceRepository {
    */
   transaction<T>(work: (places: PlaceRepository) => Promise<T>): Promise<T>;
   /** Real (non-demo) places matching any of the keys, in any status: the candidates an import checks. */
-  duplicateCandidates(lookup: DuplicateLookup): Promise<Place[]>;
+  duplicateCandidates(lookup: DuplicateLookup): Promise<DuplicateCandidate[]>;
   /** A number that grows with every write to places; cheap to read; shared by all app processes. */
   dataVersion(): Promise<number>;
   /** How many writes this process has committed: lets caches notice local writes without a query. */

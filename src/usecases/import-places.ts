@@ -1,5 +1,5 @@
 import { InputError } from '../domain/errors.ts';
-import { duplicateKeys, duplicateReason, namesOf } from '../domain/places/duplicate-keys.ts';
+import { DuplicateIndex, duplicateKeys, type MatchKeys, matchKeys } from '../domain/places/duplicate-keys.ts';
 import type { Place, PlaceData } from '../domain/places/place.ts';
 import { changedFields, fillBlanks } from '../domain/places/place-changes.ts';
 import { detectFormat, type ImportFormat } from '../imports/formats/detect-format.ts';
@@ -152,6 +152,7 @@ interface Mapped {
   data: PlaceData;
   /** The id the source gives the record, or one made from its layer and name: what makes re-imports idempotent. */
   key: string;
+  keys: MatchKeys;
 }
 
 /** The state of one import as its batches go by. */
@@ -183,42 +184,59 @@ class ImportRun {
     if (mapped.length === 0) return;
     const candidates = await places.duplicateCandidates({
       source: { source: this.rules.source, sourceIds: mapped.map((m) => m.key) },
-      nameKeys: [...new Set(mapped.flatMap((m) => [...namesOf(m.data)]))],
-      phoneKeys: unique(mapped.map((m) => duplicateKeys(m.data).phone)),
-      websiteKeys: unique(mapped.map((m) => duplicateKeys(m.data).website)),
+      nameKeys: [...new Set(mapped.flatMap((m) => [...m.keys.names]))],
+      phoneKeys: unique(mapped.map((m) => m.keys.phone)),
+      websiteKeys: unique(mapped.map((m) => m.keys.website)),
     });
-    const bySourceId = new Map(
-      candidates
-        .filter((c) => c.provenance.source === this.rules.source)
-        .map((c) => [c.provenance.sourceId, c]),
-    );
-    const fresh: Mapped[] = [];
-    for (const item of mapped) {
-      const own = bySourceId.get(item.key);
-      if (own) {
-        await this.refresh(own, item, places);
-        continue;
-      }
-      const earlier = fresh.find((f) => duplicateReason(item.data, f.data));
-      if (earlier) {
-        this.duplicate(
-          item,
-          null,
-          `${duplicateReason(item.data, earlier.data)} as ${earlier.record.position}`,
-          false,
-        );
-        continue;
-      }
-      // Also places this file wrote earlier (in an earlier batch, or a previous import under another key).
-      const other = candidates.find((c) => duplicateReason(item.data, c));
-      if (other) {
-        await this.merge(other, item, places);
-        continue;
-      }
-      fresh.push(item);
+    const own = new Map<string, number>();
+    // Every candidate counts as a possible duplicate, places this file wrote in earlier batches included.
+    const existing = new DuplicateIndex<number>();
+    for (const c of candidates) {
+      if (c.source === this.rules.source && c.sourceId) own.set(c.sourceId, c.id);
+      existing.add(c.id, {
+        names: new Set(c.nameKey ? [c.nameKey] : []),
+        phone: c.phoneKey,
+        website: c.websiteKey,
+        lon: c.lon,
+        lat: c.lat,
+      });
     }
-    await places.insertMany(fresh.map((f) => f.data));
-    this.counts.new += fresh.length;
+
+    // First decide for every record, then read the places they touch in one query, then write.
+    const fresh = new DuplicateIndex<Mapped>();
+    const freshItems: Mapped[] = [];
+    const decisions: Array<{ item: Mapped; placeId: number; kind: 'refresh' | 'merge'; reason: string }> = [];
+    for (const item of mapped) {
+      const ownId = own.get(item.key);
+      if (ownId !== undefined) {
+        decisions.push({ item, placeId: ownId, kind: 'refresh', reason: '' });
+        continue;
+      }
+      const earlier = fresh.find(item.keys);
+      if (earlier) {
+        this.duplicate(item, null, `${earlier.reason} as ${earlier.entry.record.position}`, false);
+        continue;
+      }
+      const other = existing.find(item.keys);
+      if (other) {
+        decisions.push({ item, placeId: other.entry, kind: 'merge', reason: other.reason });
+        continue;
+      }
+      fresh.add(item, item.keys);
+      freshItems.push(item);
+    }
+    const current = new Map((await places.getMany(decisions.map((d) => d.placeId))).map((p) => [p.id, p]));
+    for (const decision of decisions) {
+      const place = current.get(decision.placeId);
+      if (!place) continue;
+      const updated =
+        decision.kind === 'refresh'
+          ? await this.refresh(place, decision.item, places)
+          : await this.merge(place, decision.item, decision.reason, places);
+      if (updated) current.set(updated.id, updated);
+    }
+    await places.insertMany(freshItems.map((f) => f.data));
+    this.counts.new += freshItems.length;
   }
 
   /** A record as a place, or nothing (counted as skipped, excluded or invalid). */
@@ -245,7 +263,8 @@ class ImportRun {
     }
     for (const message of result.warnings) this.warnings.push({ position: record.position, message });
     this.countCategory(record.layer, result.data.category);
-    return [{ record, data: result.data, key: this.keyOf(record, result.data) }];
+    const key = this.keyOf(record, result.data);
+    return [{ record, data: result.data, key, keys: matchKeys(result.data) }];
   }
 
   private keyOf(record: ImportRecord, data: PlaceData): string {
@@ -260,26 +279,30 @@ class ImportRun {
   }
 
   /** The source sent this record before: update the place if the source changed it. */
-  private async refresh(own: Place, item: Mapped, places: PlaceRepository): Promise<void> {
+  private async refresh(own: Place, item: Mapped, places: PlaceRepository): Promise<Place | null> {
     if (changedFields(own, item.data).length === 0) {
       this.counts.unchanged++;
-      return;
+      return null;
     }
-    // The source owns the content it sent; the community's status decisions (closed, pending) stay.
-    await places.update(own.id, { ...item.data, status: own.status, isDemo: own.isDemo });
     this.counts.updated++;
+    // The source owns the content it sent; the community's status decisions (closed, pending) stay.
+    return places.update(own.id, { ...item.data, status: own.status, isDemo: own.isDemo });
   }
 
-  private async merge(other: Place, item: Mapped, places: PlaceRepository): Promise<void> {
-    const reason = duplicateReason(item.data, other) ?? 'likely the same place';
+  private async merge(
+    other: Place,
+    item: Mapped,
+    reason: string,
+    places: PlaceRepository,
+  ): Promise<Place | null> {
     if (this.request.duplicates === 'skip') {
       this.duplicate(item, other.id, reason, false);
-      return;
+      return null;
     }
     const merged = fillBlanks(other, item.data);
     const changed = changedFields(other, merged).length > 0;
-    if (changed) await places.update(other.id, merged);
     this.duplicate(item, other.id, reason, changed);
+    return changed ? places.update(other.id, merged) : null;
   }
 
   private duplicate(item: Mapped, placeId: number | null, reason: string, merged: boolean): void {

@@ -71,3 +71,53 @@ export function duplicateReason(place: PlaceData, candidate: PlaceData): string 
   if (mine.website && mine.website === theirs.website) return 'same website';
   return null;
 }
+
+/** What duplicate matching needs of a place or record: its keys and where it is. */
+export interface MatchKeys {
+  names: ReadonlySet<string>;
+  phone: string | null;
+  website: string | null;
+  lon: number;
+  lat: number;
+}
+
+export function matchKeys(place: PlaceData): MatchKeys {
+  const keys = duplicateKeys(place);
+  return { names: namesOf(place), phone: keys.phone, website: keys.website, lon: place.lon, lat: place.lat };
+}
+
+/**
+ * Finds likely duplicates among many entries in constant time per lookup (by name key, phone, website),
+ * so that checking a batch against thousands of candidates stays linear.
+ */
+export class DuplicateIndex<T> {
+  private readonly byName = new Map<string, Array<{ entry: T; keys: MatchKeys }>>();
+  private readonly byPhone = new Map<string, T>();
+  private readonly byWebsite = new Map<string, T>();
+
+  add(entry: T, keys: MatchKeys): void {
+    for (const name of keys.names) {
+      const list = this.byName.get(name) ?? [];
+      list.push({ entry, keys });
+      this.byName.set(name, list);
+    }
+    if (keys.phone && !this.byPhone.has(keys.phone)) this.byPhone.set(keys.phone, entry);
+    if (keys.website && !this.byWebsite.has(keys.website)) this.byWebsite.set(keys.website, entry);
+  }
+
+  /** The first likely duplicate of `keys` and why, or undefined. */
+  find(keys: MatchKeys): { entry: T; reason: string } | undefined {
+    for (const name of keys.names) {
+      for (const other of this.byName.get(name) ?? []) {
+        const metres = distanceMeters([keys.lon, keys.lat], [other.keys.lon, other.keys.lat]);
+        if (metres <= SAME_NAME_RADIUS_M)
+          return { entry: other.entry, reason: `same name ${Math.round(metres)} m away` };
+      }
+    }
+    const byPhone = keys.phone ? this.byPhone.get(keys.phone) : undefined;
+    if (byPhone !== undefined) return { entry: byPhone, reason: 'same phone' };
+    const byWebsite = keys.website ? this.byWebsite.get(keys.website) : undefined;
+    if (byWebsite !== undefined) return { entry: byWebsite, reason: 'same website' };
+    return undefined;
+  }
+}

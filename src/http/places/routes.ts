@@ -8,6 +8,7 @@ import { listPlaces, MAX_QUERY_LENGTH } from '../../usecases/list-places.ts';
 import { presentPlace } from '../../usecases/present-place.ts';
 import { suggest } from '../../usecases/suggest.ts';
 import { viewportClusters } from '../../usecases/viewport-clusters.ts';
+import { isOperator } from '../operator.ts';
 import { parseBBox, parseBoolean, parseList, parseLocale, parseNear, parseNumber } from '../params.ts';
 import { ErrorBody, errorResponses } from '../schemas.ts';
 import { FeatureCache } from './feature-cache.ts';
@@ -116,12 +117,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
       },
     },
     async (request, reply) => {
-      const token = request.headers.authorization?.replace(/^Bearer\s+/i, '');
-      if (!opts.adminToken || token !== opts.adminToken) {
-        return reply
-          .code(401)
-          .send({ statusCode: 401, error: 'Unauthorized', message: 'an operator token is required' });
-      }
+      if (!isOperator(request, reply, opts.adminToken)) return reply;
       const place = await createPlace(ctx, request.body as never);
       reply.code(201);
       return placeFeature(presentPlace(place, place.originalLocale, ctx.taxonomy, ctx.now()));

@@ -10,6 +10,7 @@ import {
 import { type BBox, boxAround, distanceMeters } from '../../domain/geo.ts';
 import type { Place, PlaceData } from '../../domain/places/place.ts';
 import type {
+  DuplicateCandidate,
   DuplicateLookup,
   HoursPattern,
   PlaceFilter,
@@ -78,14 +79,14 @@ export class KyselyPlaceRepository implements PlaceRepository {
     return this.writing((trx) => work(new KyselyPlaceRepository(trx, this.dialect, this.now, this)));
   }
 
-  async duplicateCandidates(lookup: DuplicateLookup): Promise<Place[]> {
+  async duplicateCandidates(lookup: DuplicateLookup): Promise<DuplicateCandidate[]> {
     const { source } = lookup;
     const hasSource = source && source.sourceIds.length > 0;
     if (!hasSource && !lookup.nameKeys.length && !lookup.phoneKeys.length && !lookup.websiteKeys.length)
       return [];
     const rows = await this.db
       .selectFrom('places')
-      .selectAll()
+      .select(['id', 'source', 'source_id', 'name_key', 'phone_key', 'website_key', 'lon', 'lat'])
       .where('is_demo', '=', 0)
       .where((eb) =>
         eb.or([
@@ -98,7 +99,16 @@ export class KyselyPlaceRepository implements PlaceRepository {
         ]),
       )
       .execute();
-    return rows.map(placeFromRow);
+    return rows.map((r) => ({
+      id: Number(r.id),
+      source: r.source,
+      sourceId: r.source_id,
+      nameKey: r.name_key,
+      phoneKey: r.phone_key,
+      websiteKey: r.website_key,
+      lon: r.lon,
+      lat: r.lat,
+    }));
   }
 
   async insert(data: PlaceData): Promise<Place> {

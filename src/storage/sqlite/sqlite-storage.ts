@@ -32,6 +32,8 @@ export function openSqlite(path: string): KyselyStorage {
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
+  // 64 MB of page cache (the default is 2 MB): index pages of a large table stay in memory on bulk writes.
+  database.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return new KyselyStorage(db, { name: 'sqlite', nativeNearestNeighbour: false }, dialect);
 }

@@ -1,0 +1,18 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Whether the request carries the operator token (`Authorization: Bearer $ADMIN_TOKEN`); if not, answers 401
+ * and returns false. Until accounts exist this token is the only way to write over HTTP.
+ */
+export function isOperator(request: FastifyRequest, reply: FastifyReply, adminToken: string | null): boolean {
+  const token = request.headers.authorization?.replace(/^Bearer\s+/i, '');
+  if (adminToken && token === adminToken) return true;
+  reply.code(401).send({
+    statusCode: 401,
+    error: 'Unauthorized',
+    message: adminToken
+      ? 'an operator token is required (Authorization: Bearer …)'
+      : 'writing over HTTP is off on this instance: the operator sets ADMIN_TOKEN to turn it on',
+  });
+  return false;
+}
