@@ -59,6 +59,7 @@ export const NOJS_CSS = [
   '.page-home{height:auto!important;overflow:visible!important}',
   '.page-home .home{display:block!important}',
   '.page-home .sidebar{display:block!important;overflow:visible!important;max-width:48rem;margin:0 auto;border:0!important}',
+  '.page-embed .embed{grid-template:"results" minmax(0,1fr)/minmax(0,1fr)!important}',
   '.place__aside{display:none!important}',
   '.place__body{display:block!important}',
 ].join('\n');

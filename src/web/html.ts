@@ -53,3 +53,19 @@ export function jsonScript(value: unknown): SafeHtml {
       .replace(/\u2029/g, '\\u2029'),
   );
 }
+
+/**
+ * A translated text with markup in its `{name}` placeholders (a link, a code sample): the text is escaped,
+ * each placeholder renders as its value. Unknown placeholders stay visible, as `format` leaves them.
+ */
+export function htmlFormat(template: string, vars: Record<string, HtmlValue>): SafeHtml {
+  const parts = template.split(/(\{\w+\})/);
+  return new SafeHtml(
+    parts
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        return name !== undefined && name in vars ? render(vars[name]) : escapeHtml(part);
+      })
+      .join(''),
+  );
+}

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../domain/errors.ts';
-import { isLocale, LOCALES, type Locale } from '../domain/locales.ts';
+import { isLocale, LOCALES, type Locale, negotiateLocale } from '../domain/locales.ts';
+import { attributionLine, DEFAULT_DATA_LICENCE, dataLicence } from '../open-data/licence.ts';
 import type { AppContext } from '../usecases/context.ts';
 import { getPlace } from '../usecases/get-place.ts';
 import { presentPlace } from '../usecases/present-place.ts';
@@ -19,8 +20,11 @@ import {
 import type { SafeHtml } from './html.ts';
 import { localePath, preferredLocale, queryString, rememberLocale } from './locale.ts';
 import { type OpenApiDocument, renderApiDocs } from './pages/api-docs.ts';
+import { loadEmbedList, readEmbedQuery, renderEmbed, renderEmbedProblems } from './pages/embed.ts';
+import { BUILDER_PATH, builderState, renderEmbedBuilder } from './pages/embed-builder.ts';
 import { loadHome, type Query, renderHome, type WebDeps } from './pages/home.ts';
 import { renderNotFound } from './pages/not-found.ts';
+import { OPEN_DATA_PATH, renderOpenData, SITE_NAME } from './pages/open-data.ts';
 import { renderPlace } from './pages/place.ts';
 
 export interface WebOptions {
@@ -31,26 +35,33 @@ export interface WebOptions {
   publicUrl?: string | null;
   /** A MapLibre style URL on this server, when a basemap is configured; else the map has a plain background. */
   mapStyleUrl?: string | null;
+  /** SPDX id of the data licence (`DATA_LICENSE`), stated on the open-data page and the embedded map. */
+  dataLicense?: string;
 }
 
 /**
  * The page policy: everything comes from this server. The browser enforces the privacy promise ("no request
- * to another host") even if a future change forgets it.
+ * to another host") even if a future change forgets it. Pages may not be framed by other sites; the
+ * embeddable map is made to be.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "child-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+function pagePolicy(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "child-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+const CONTENT_SECURITY_POLICY = pagePolicy("'none'");
+const EMBED_POLICY = pagePolicy('*');
 
 const PLACE_PARAM = /^(\d{1,15})(?:-([a-z0-9-]*))?$/;
 
@@ -89,11 +100,12 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(NOJS_CSS),
   );
 
-  const sendPage = (reply: FastifyReply, markup: SafeHtml, status = 200) =>
+  const licence = dataLicence(opts.dataLicense ?? DEFAULT_DATA_LICENCE);
+  const sendPage = (reply: FastifyReply, markup: SafeHtml, status = 200, policy = CONTENT_SECURITY_POLICY) =>
     reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
+      .header('content-security-policy', policy)
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'same-origin')
       .header('cache-control', 'no-cache')
@@ -132,6 +144,24 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
   app.get('/', hidden, async (request, reply) => redirectToLocale(request, reply, ''));
   app.get('/p/:idslug', hidden, async (request, reply) => placePage(request, reply, null));
   app.get('/api/docs', hidden, async (request, reply) => redirectToLocale(request, reply, 'api'));
+  app.get(`/${OPEN_DATA_PATH}`, hidden, async (request, reply) =>
+    redirectToLocale(request, reply, OPEN_DATA_PATH),
+  );
+
+  // The map inside other sites' iframes. It sets no cookie (not even the locale: it would be a third-party
+  // cookie), reads none, and is the one page other sites may frame.
+  app.get('/embed', hidden, async (request, reply) => {
+    const fallback = negotiateLocale(request.headers['accept-language']);
+    const { request: embed, problems } = readEmbedQuery(ctx.taxonomy, request.query as Query, fallback);
+    reply.header('vary', 'Accept-Language');
+    if (problems.length) {
+      return sendPage(reply, renderEmbedProblems(deps(), embed.locale, problems), 400, EMBED_POLICY);
+    }
+    const results = await loadEmbedList(ctx, embed);
+    // The site's address is left out: the "Kvartal" link beside the line leads there.
+    const attribution = attributionLine(licence, SITE_NAME, null);
+    return sendPage(reply, renderEmbed(deps(), embed, results, attribution), 200, EMBED_POLICY);
+  });
 
   for (const locale of LOCALES) {
     app.get(`/${locale}/`, hidden, async (request, reply) => {
@@ -143,6 +173,19 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     app.get(`/${locale}/api`, hidden, async (request, reply) => {
       rememberLocale(request, reply, locale);
       return sendPage(reply, renderApiDocs(assets(), locale, origin(request), openApiDocument(app)));
+    });
+    app.get(`/${locale}/${OPEN_DATA_PATH}`, hidden, async (request, reply) => {
+      rememberLocale(request, reply, locale);
+      const site = origin(request);
+      return sendPage(reply, renderOpenData(assets(), locale, site, licence, site));
+    });
+    app.get(`/${locale}/${BUILDER_PATH}`, hidden, async (request, reply) => {
+      rememberLocale(request, reply, locale);
+      const state = builderState(ctx.taxonomy, request.query as Query, locale);
+      return sendPage(
+        reply,
+        renderEmbedBuilder(assets(), ctx.taxonomy, locale, origin(request), state, queryString(request)),
+      );
     });
   }
 

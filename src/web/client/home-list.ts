@@ -94,6 +94,8 @@ export class HomeList {
     private readonly tr: Translator,
     private readonly onPlaces: (features: PlaceFeature[], append: boolean) => void,
     private readonly categoryName: (slug: string) => string = () => '',
+    /** Place links open the full site in a new tab (the embedded map). */
+    private readonly newTab = false,
   ) {
     root.addEventListener('click', (event) => {
       const next = (event.target as Element | null)?.closest<HTMLAnchorElement>('a.pager__next');
@@ -125,6 +127,7 @@ export class HomeList {
       firstHref: null,
       inArea: this.inArea,
       appends: true,
+      newTab: this.newTab,
     };
     const body = this.body;
     if (body) body.innerHTML = resultsBody(this.tr, results).value;
@@ -153,6 +156,7 @@ export class HomeList {
       placeCards(
         this.tr,
         page.features.map((f) => cardFromFeature(f, this.tr.locale)),
+        this.newTab,
       ).value,
     );
     const oldPager = this.root.querySelector('.pager');

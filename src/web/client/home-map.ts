@@ -1,5 +1,7 @@
 import { type GeoJSONSource, type Map as MapLibreMap, Marker, NavigationControl, Popup } from 'maplibre-gl';
+import { newTabLink } from '../components/place-list.ts';
 import { type Filters, filterParams } from '../filters-url.ts';
+import { html } from '../html.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { Viewport } from './home-list.ts';
 
@@ -48,6 +50,8 @@ export class HomeMap {
     readonly map: MapLibreMap,
     private readonly tr: Translator,
     private readonly categoryName: (slug: string) => string,
+    /** Place links open the full site in a new tab (the embedded map). */
+    private readonly newTab = false,
   ) {
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     map.on('load', () => {
@@ -197,14 +201,16 @@ export class HomeMap {
     }
     const content = document.createElement('div');
     content.className = 'popup';
-    const link = document.createElement('a');
-    link.className = 'popup__name';
-    link.href = `/${this.tr.locale}${url}`;
-    link.textContent = name;
+    const href = `/${this.tr.locale}${url}`;
+    content.innerHTML = (
+      this.newTab
+        ? newTabLink(this.tr, href, name, 'popup__name')
+        : html`<a class="popup__name" href="${href}">${name}</a>`
+    ).value;
     const category = document.createElement('p');
     category.className = 'popup__category';
     category.textContent = this.categoryName(point.category);
-    content.append(link, category);
+    content.append(category);
     this.popup?.remove();
     this.popup = new Popup({ offset: 10, maxWidth: '280px', focusAfterOpen: false })
       .setLngLat([point.lon, point.lat])

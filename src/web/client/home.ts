@@ -1,4 +1,4 @@
-import { type Filters, NO_FILTERS } from '../filters-url.ts';
+import { type Filters, filtersFromQuery, NO_FILTERS } from '../filters-url.ts';
 import type { Translator } from '../i18n/index.ts';
 import { debounce, readForm, reflectInUrl, syncPlaceSelects, updateFilterBadge } from './home-filters.ts';
 import { HomeList, type PlaceFeature } from './home-list.ts';
@@ -15,9 +15,25 @@ function pointFromFeature(feature: PlaceFeature): MapPoint {
   return { id: p.id, lon, lat, name: p.name, url: p.url, category: p.category, color: p.color };
 }
 
-/** The home page with JavaScript: the map, and the list and filters following it without reloads. */
+/** Category names for map popups from a JSON block the page carries (the embedded map has no form to read). */
+function namesFromPage(id: string): (slug: string) => string {
+  let names: Record<string, string> = {};
+  try {
+    names = JSON.parse(document.getElementById(id)?.textContent ?? '{}') as Record<string, string>;
+  } catch {
+    // A missing or broken block only leaves the popups without a category line.
+  }
+  return (slug) => names[slug] ?? '';
+}
+
+/**
+ * The home page with JavaScript: the map, and the list and filters following it without reloads. The
+ * embedded map (`data-embed`) is the same map and list with fixed filters from its address, no form, an
+ * address bar that stays as the embedding site wrote it, and place links that open the full site.
+ */
 export function initHome(container: HTMLElement, tr: Translator): void {
-  const form = document.querySelector<HTMLFormElement>('form#filters');
+  const embedded = container.dataset.embed === 'true';
+  const form = embedded ? null : document.querySelector<HTMLFormElement>('form#filters');
   const results = document.querySelector<HTMLElement>('section.results');
   const [lat, lon] = numbers(container.dataset.center);
   const zoom = Number(container.dataset.zoom);
@@ -34,11 +50,17 @@ export function initHome(container: HTMLElement, tr: Translator): void {
   const map = createMap(container, tr, { ...start, maxZoom: 19 });
   if (!map) return;
 
-  const categoryName = (slug: string) =>
-    form?.querySelector<HTMLOptionElement>(`select[name="category"] option[value="${CSS.escape(slug)}"]`)
-      ?.text ?? '';
-  const homeMap = new HomeMap(map, tr, categoryName);
-  let filters: Filters = form ? readForm(form) : NO_FILTERS;
+  const categoryName = form
+    ? (slug: string) =>
+        form.querySelector<HTMLOptionElement>(`select[name="category"] option[value="${CSS.escape(slug)}"]`)
+          ?.text ?? ''
+    : namesFromPage('category-names');
+  const homeMap = new HomeMap(map, tr, categoryName, embedded);
+  let filters: Filters = form
+    ? readForm(form)
+    : embedded
+      ? filtersFromQuery({ category: container.dataset.category, city: container.dataset.city })
+      : NO_FILTERS;
   let searchPoints: MapPoint[] = [];
   const list = results
     ? new HomeList(
@@ -51,13 +73,14 @@ export function initHome(container: HTMLElement, tr: Translator): void {
           homeMap.showPoints(searchPoints);
         },
         categoryName,
+        embedded,
       )
     : null;
 
   const refresh = async () => {
     const viewport = homeMap.viewport();
     const centre = map.getCenter();
-    reflectInUrl(filters, { lat: centre.lat, lon: centre.lng, zoom: map.getZoom() });
+    if (!embedded) reflectInUrl(filters, { lat: centre.lat, lon: centre.lng, zoom: map.getZoom() });
     const tasks: Promise<unknown>[] = [];
     if (list) tasks.push(list.load(filters, viewport));
     if (filters.q) homeMap.showClusters([]);

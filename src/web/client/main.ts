@@ -1,7 +1,9 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
+import './open-data.css';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { t } from '../i18n/index.ts';
+import { initEmbedBuilder } from './embed-builder.ts';
 import { initHome } from './home.ts';
 import { initPlaceMap } from './place-map.ts';
 import { initSearchSuggest } from './search-suggest.ts';
@@ -37,6 +39,8 @@ function start(): void {
   if (homeMap) initHome(homeMap, tr);
   const placeMap = document.getElementById('place-map');
   if (placeMap) initPlaceMap(placeMap, tr);
+  const embedForm = document.querySelector<HTMLFormElement>('form#embed-form');
+  if (embedForm) initEmbedBuilder(embedForm, tr);
 }
 
 start();

@@ -24,6 +24,31 @@ function checked(on: boolean): SafeHtml {
   return on ? html` checked` : html``;
 }
 
+/** "All categories", then each group (itself, then its categories by name); also the embed builder's list. */
+export function categoryOptions(tr: Translator, taxonomy: Taxonomy, chosen: string): SafeHtml {
+  const f = tr.m.filters;
+  const name = (names: Parameters<typeof pickText>[0]) => pickText(names, tr.locale);
+  return html`<option value="">${f.anyCategory}</option>
+          ${taxonomy.groups().map(
+            (group) => html`<optgroup label="${name(group.names)}">
+              <option value="${group.slug}"${selected(chosen === group.slug)}>${tr.format(f.wholeGroup, { group: name(group.names) })}</option>
+              ${byName(taxonomy.childrenOf(group.slug), (c) => name(c.names), tr.locale).map(
+                (c) =>
+                  html`<option value="${c.slug}"${selected(chosen === c.slug)}>${name(c.names)}</option>`,
+              )}
+            </optgroup>`,
+          )}`;
+}
+
+/** "All cities", then each city with its bounds (the map script zooms to them). */
+export function cityOptions(tr: Translator, taxonomy: Taxonomy, chosen: string): SafeHtml {
+  return html`<option value="">${tr.m.filters.anyCity}</option>
+          ${taxonomy.cities.map(
+            (city) =>
+              html`<option value="${city.slug}" data-bounds="${city.bounds.join(',')}"${selected(chosen === city.slug)}>${pickText(city.names, tr.locale)}</option>`,
+          )}`;
+}
+
 /** A plain GET form: it works without JavaScript; the browser script listens to it and updates in place. */
 export function filterForm(
   tr: Translator,
@@ -50,26 +75,13 @@ export function filterForm(
       <div class="field">
         <label for="f-category">${f.category}</label>
         <select id="f-category" name="category">
-          <option value="">${f.anyCategory}</option>
-          ${taxonomy.groups().map(
-            (group) => html`<optgroup label="${name(group.names)}">
-              <option value="${group.slug}"${selected(filters.category === group.slug)}>${tr.format(f.wholeGroup, { group: name(group.names) })}</option>
-              ${byName(taxonomy.childrenOf(group.slug), (c) => name(c.names), locale).map(
-                (c) =>
-                  html`<option value="${c.slug}"${selected(filters.category === c.slug)}>${name(c.names)}</option>`,
-              )}
-            </optgroup>`,
-          )}
+          ${categoryOptions(tr, taxonomy, filters.category)}
         </select>
       </div>
       <div class="field">
         <label for="f-city">${f.city}</label>
         <select id="f-city" name="city">
-          <option value="">${f.anyCity}</option>
-          ${taxonomy.cities.map(
-            (city) =>
-              html`<option value="${city.slug}" data-bounds="${city.bounds.join(',')}"${selected(filters.city === city.slug)}>${name(city.names)}</option>`,
-          )}
+          ${cityOptions(tr, taxonomy, filters.city)}
         </select>
       </div>
       <div class="field">

@@ -29,6 +29,8 @@ export interface ResultsPage {
   inArea: boolean;
   /** The browser script appends the next page in place ("show more") instead of opening it. */
   appends?: boolean;
+  /** Place links open the full site in a new tab (the embedded map). */
+  newTab?: boolean;
 }
 
 export function categoryBadge(slug: string, name: string): SafeHtml {
@@ -48,18 +50,23 @@ export function languageBadges(
   )}</p>`;
 }
 
-export function placeCard(tr: Translator, place: PlaceCard): SafeHtml {
+/** A link that leaves the embedded map for the full site, saying so to screen readers. */
+export function newTabLink(tr: Translator, href: string, text: string, className = ''): SafeHtml {
+  return html`<a${className ? html` class="${className}"` : ''} href="${href}" target="_blank" rel="noopener">${text}<span class="visually-hidden"> (${tr.m.embed.newTab})</span></a>`;
+}
+
+export function placeCard(tr: Translator, place: PlaceCard, newTab = false): SafeHtml {
   const where = [place.neighbourhoodName, place.cityName].filter(Boolean).join(', ');
   return html`<li class="card" data-id="${place.id}" data-lon="${place.lon}" data-lat="${place.lat}">
-    <h3 class="card__name"><a href="${place.href}">${place.name}</a></h3>
+    <h3 class="card__name">${newTab ? newTabLink(tr, place.href, place.name) : html`<a href="${place.href}">${place.name}</a>`}</h3>
     <p class="card__meta">${categoryBadge(place.category, place.categoryName)}<span class="card__where">${where}</span></p>
     ${hoursStatusLine(tr, place)}
     ${languageBadges(tr, place.languages)}
   </li>`;
 }
 
-export function placeCards(tr: Translator, items: readonly PlaceCard[]): SafeHtml {
-  return html`${items.map((item) => placeCard(tr, item))}`;
+export function placeCards(tr: Translator, items: readonly PlaceCard[], newTab = false): SafeHtml {
+  return html`${items.map((item) => placeCard(tr, item, newTab))}`;
 }
 
 /**
@@ -80,7 +87,7 @@ export function resultsBody(tr: Translator, page: ResultsPage): SafeHtml {
   if (!page.items.length) {
     return html`<p class="empty">${tr.m.list.emptyHint}</p>`;
   }
-  return html`<ol class="cards" id="cards">${placeCards(tr, page.items)}</ol>
+  return html`<ol class="cards" id="cards">${placeCards(tr, page.items, page.newTab)}</ol>
     ${pager(tr, page)}`;
 }
 
@@ -94,4 +101,14 @@ export function pager(
     ${page.firstHref ? html`<a href="${page.firstHref}">${tr.m.list.firstPage}</a>` : ''}
     ${page.nextHref ? html`<a class="pager__next" rel="next" href="${page.nextHref}">${nextLabel}</a>` : ''}
   </nav>`;
+}
+
+/** The list as a page section, with the ids the browser script redraws; `facets` only on the home page. */
+export function resultsSection(tr: Translator, page: ResultsPage, facets: SafeHtml | null = null): SafeHtml {
+  return html`<section class="results" aria-labelledby="results-heading">
+      <h2 id="results-heading" class="visually-hidden">${tr.m.list.heading}</h2>
+      <p class="results__status" id="results-status" role="status">${resultsStatus(tr, page)}</p>
+      ${facets ? html`<div id="results-facets">${facets}</div>` : ''}
+      <div id="results-body">${resultsBody(tr, page)}</div>
+    </section>`;
 }

@@ -15,6 +15,9 @@ export const en = {
     languageMenu: 'Choose the interface language',
     footer: 'Kvartal is a community map: the places on it are added and kept up to date by the community.',
     apiLink: 'Open data and API',
+    openDataLink: 'Open data',
+    embedLink: 'Embed the map',
+    apiDocsLink: 'API',
   },
   demo: {
     notice: 'This map shows demo data: made-up places for trying Kvartal out.',
@@ -142,6 +145,68 @@ export const en = {
     description: 'Description',
     responses: 'Responses',
     noDocument: 'The API description is not available right now.',
+  },
+  openData: {
+    title: 'Open data',
+    intro:
+      'The places on this map are open data: you may download them, use them in your own maps, apps and research, and share them, under the licence below.',
+    publishedHeading: 'What is published',
+    published:
+      'Every active place, with what its page shows: names, category, address, city and neighbourhood, position on the map, contacts, opening hours, languages spoken and tags.',
+    neverHeading: 'What is never published',
+    neverPending: 'Places waiting for review, and places that were removed or have closed down.',
+    neverPrivate: 'Personal data, such as who added or changed a place.',
+    neverHome:
+      'The exact position of a home-based service: it is shown at an approximate spot in its neighbourhood, never at a home address.',
+    licenceHeading: 'Licence',
+    licence: 'The data is published under the {licence} ({id}).',
+    licenceTermsHeading: 'What the licence asks of you',
+    attribution:
+      'Credit the source. Wherever you show or publish the data, include this line (every download carries it too):',
+    shareAlike:
+      'Share alike. If you publish a database made from this data, publish it under the same licence.',
+    noConditions:
+      'Nothing: the data is in the public domain. Naming the source is welcome, but not required.',
+    downloadHeading: 'Download',
+    downloadIntro: 'Each file holds every published place and states the licence.',
+    geojson: 'For maps, GIS software and programs ({apps}).',
+    kml: 'Opens in {app1} and {app2}, with one folder per category.',
+    csv: 'A table for {app1} and {app2}; Cyrillic and Serbian letters show correctly ({encoding}).',
+    download: 'Download {format}',
+    apiHeading: 'For programs',
+    api: 'The same data, with search and filters, through a read-only API: {link}.',
+    apiLink: 'API documentation',
+    embedHeading: 'The map on your site',
+    embed:
+      'Show the map of a category or a city on your own website: choose, check the preview and copy the code.',
+    embedLink: 'Make the code for your site',
+  },
+  embed: {
+    title: 'Embed the map',
+    intro:
+      'Put the Kvartal map on your own website: choose what it shows, check the preview and paste the code into your page. The map loads everything from this server only and sets no cookies.',
+    optionsHeading: 'What the map shows',
+    locale: 'Language of the map',
+    size: 'Size',
+    sizeSmall: 'Small',
+    sizeMedium: 'Medium',
+    sizeLarge: 'Large',
+    apply: 'Update the code',
+    preview: 'Preview',
+    code: 'Code for your page',
+    copy: 'Copy the code',
+    copied: 'The code is copied.',
+    copyFailed: 'Could not copy. Select the code and copy it by hand.',
+    bboxHint:
+      'To open the map at an area of your choice, add {parameter} to the address: the west, south, east and north edges in degrees.',
+    frameTitle: 'Kvartal map of places',
+    frameTitleWith: 'Kvartal map: {what}',
+    newTab: 'opens in a new tab',
+    invalidTitle: 'This map cannot be shown',
+    invalidText: 'The address of this map has values that are not valid:',
+    unknownValue: 'unknown value “{value}”',
+    badBbox: 'expected four numbers, the west, south, east and north edges, e.g. {example}',
+    invalidHelp: 'Make a new code: {link}.',
   },
 };
 

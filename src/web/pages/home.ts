@@ -7,7 +7,7 @@ import { type ListPlacesRequest, type ListPlacesResult, listPlaces } from '../..
 import type { PlaceView } from '../../usecases/present-place.ts';
 import { categoryFacets, type FacetLink, facetLinks } from '../components/facets.ts';
 import { filterForm } from '../components/filters.ts';
-import { type PlaceCard, type ResultsPage, resultsBody, resultsStatus } from '../components/place-list.ts';
+import { type PlaceCard, type ResultsPage, resultsSection } from '../components/place-list.ts';
 import {
   type Filters,
   filterParams,
@@ -170,8 +170,27 @@ export async function loadHome(ctx: AppContext, locale: Locale, query: Query): P
   };
 }
 
+/**
+ * The map's container: the browser script draws the map in it, starting at the view or else the bounds.
+ * `extra` carries the embedded map's fixed filters.
+ */
+export function mapPanel(
+  tr: Translator,
+  deps: WebDeps,
+  bounds: string,
+  view: MapView | null,
+  extra: SafeHtml = html``,
+): SafeHtml {
+  return html`<div class="map-panel">
+    <div id="map" class="map" role="region" aria-label="${tr.m.map.label}"
+      data-bounds="${bounds}"
+      ${view ? html`data-center="${view.lat},${view.lon}" data-zoom="${view.zoom}"` : ''}
+      ${deps.mapStyleUrl ? html`data-style-url="${deps.mapStyleUrl}"` : ''}${extra}></div>
+  </div>`;
+}
+
 /** The union of the cities' bounds: where the map opens when the link does not say. */
-function startBounds(ctx: AppContext, city: string): string {
+export function startBounds(ctx: AppContext, city: string): string {
   const cities = ctx.taxonomy.cities.filter((c) => !city || c.slug === city);
   const all = cities.length ? cities : ctx.taxonomy.cities;
   if (!all.length) return '';
@@ -193,7 +212,6 @@ export function renderHome(
 ): SafeHtml {
   const tr = t(locale);
   const { ctx } = deps;
-  const status = resultsStatus(tr, data.results);
   const body = html`<main id="main" class="home">
   <div class="sidebar">
     <div class="sidebar__top">
@@ -207,19 +225,9 @@ export function renderHome(
           : ''
       }
     </div>
-    <section class="results" aria-labelledby="results-heading">
-      <h2 id="results-heading" class="visually-hidden">${tr.m.list.heading}</h2>
-      <p class="results__status" id="results-status" role="status">${status}</p>
-      <div id="results-facets">${categoryFacets(tr, data.facets)}</div>
-      <div id="results-body">${resultsBody(tr, data.results)}</div>
-    </section>
+    ${resultsSection(tr, data.results, categoryFacets(tr, data.facets))}
   </div>
-  <div class="map-panel">
-    <div id="map" class="map" role="region" aria-label="${tr.m.map.label}"
-      data-bounds="${startBounds(ctx, data.filters.city)}"
-      ${data.view ? html`data-center="${data.view.lat},${data.view.lon}" data-zoom="${data.view.zoom}"` : ''}
-      ${deps.mapStyleUrl ? html`data-style-url="${deps.mapStyleUrl}"` : ''}></div>
-  </div>
+  ${mapPanel(tr, deps, startBounds(ctx, data.filters.city), data.view)}
 </main>`;
   return page({
     tr,

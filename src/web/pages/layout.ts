@@ -33,7 +33,20 @@ export const DEMO_CLEAR_COMMAND = 'npx kvartal demo --clear';
 /** For pages with a map: without JavaScript this stylesheet hides the empty map (a link, so the CSP holds). */
 export const noScriptStyles = html`<noscript><link rel="stylesheet" href="${NOJS_CSS_PATH}"></noscript>`;
 
-export function page(options: PageOptions): SafeHtml {
+/** What every document has, with or without the site's header and footer. */
+export interface ShellOptions {
+  tr: Translator;
+  title: string;
+  description?: string;
+  /** Links and metadata placed in <head> after the stylesheets and script. */
+  head?: SafeHtml;
+  body: SafeHtml;
+  pageClass: string;
+  assets: Assets;
+}
+
+/** The HTML document around a body; the embedded map uses it bare, every other page through `page`. */
+export function shell(options: ShellOptions): SafeHtml {
   const { tr, assets } = options;
   const description = options.description ?? tr.m.common.description;
   return html`<!doctype html>
@@ -45,20 +58,29 @@ export function page(options: PageOptions): SafeHtml {
 <meta name="description" content="${description}">
 <meta name="theme-color" content="#1d4e89">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-${options.canonicalPath ? html`<link rel="canonical" href="${options.origin}${options.canonicalPath}">` : ''}
-${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${options.origin}${options.localeHref(l)}">`)}
-${options.defaultPath ? html`<link rel="alternate" hreflang="x-default" href="${options.origin}${options.defaultPath}">` : ''}
 ${assets.styles.map((href) => html`<link rel="stylesheet" href="${href}">`)}
 ${assets.script ? html`<script type="module" src="${assets.script}"></script>` : ''}
 ${options.head ?? ''}
 </head>
 <body class="${options.pageClass}">
-<a class="skip-link" href="#main">${tr.m.common.skipToContent}</a>
-${siteHeader(options)}
 ${options.body}
-${siteFooter(tr)}
 </body>
 </html>`;
+}
+
+export function page(options: PageOptions): SafeHtml {
+  const { tr } = options;
+  return shell({
+    ...options,
+    head: html`${options.canonicalPath ? html`<link rel="canonical" href="${options.origin}${options.canonicalPath}">` : ''}
+${LOCALES.map((l) => html`<link rel="alternate" hreflang="${l}" href="${options.origin}${options.localeHref(l)}">`)}
+${options.defaultPath ? html`<link rel="alternate" hreflang="x-default" href="${options.origin}${options.defaultPath}">` : ''}
+${options.head ?? ''}`,
+    body: html`<a class="skip-link" href="#main">${tr.m.common.skipToContent}</a>
+${siteHeader(options)}
+${options.body}
+${siteFooter(tr)}`,
+  });
 }
 
 function siteHeader(options: PageOptions): SafeHtml {
@@ -107,8 +129,13 @@ export function demoNotice(tr: Translator, text: string): SafeHtml {
 }
 
 function siteFooter(tr: Translator): SafeHtml {
+  const c = tr.m.common;
   return html`<footer class="site-footer">
-  <p>${tr.m.common.footer}</p>
-  <nav aria-label="${tr.m.common.apiLink}"><a href="${localePath(tr.locale, 'api')}">${tr.m.common.apiLink}</a></nav>
+  <p>${c.footer}</p>
+  <nav class="site-footer__links" aria-label="${c.apiLink}"><ul>
+    <li><a href="${localePath(tr.locale, 'open-data')}">${c.openDataLink}</a></li>
+    <li><a href="${localePath(tr.locale, 'embed')}">${c.embedLink}</a></li>
+    <li><a href="${localePath(tr.locale, 'api')}">${c.apiDocsLink}</a></li>
+  </ul></nav>
 </footer>`;
 }
