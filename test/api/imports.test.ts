@@ -16,7 +16,7 @@ describe.each(BACKENDS)('POST /api/v1/imports on %s', (backend) => {
   const post = (query: string, body: Uint8Array, headers: Record<string, string> = {}) =>
     fetch(`${server.url}/api/v1/imports?${query}`, {
       method: 'POST',
-      body,
+      body: new Blob([new Uint8Array(body)]),
       headers: {
         'content-type': 'application/octet-stream',
         authorization: `Bearer ${ADMIN_TOKEN}`,

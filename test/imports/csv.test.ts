@@ -1,32 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { csvReader, detectDelimiter, detectEncoding, readCsv } from '../../src/imports/formats/csv.ts';
-import {
-  DEFAULT_READ_LIMITS,
-  type FormatReader,
-  ImportFileError,
-  type ImportRecord,
-} from '../../src/imports/record.ts';
+import { DEFAULT_READ_LIMITS, type FormatReader } from '../../src/imports/record.ts';
+import { fixture, readAll, refusal, utf8 } from './reading.ts';
 
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)));
-const utf8 = (text: string) => new TextEncoder().encode(text);
-
-async function read(bytes: Uint8Array, reader: FormatReader = readCsv, limits = DEFAULT_READ_LIMITS) {
-  const records: ImportRecord[] = [];
-  for await (const record of reader(bytes, limits)) records.push(record);
-  return records;
-}
-
-async function fileError(bytes: Uint8Array, reader: FormatReader = readCsv, limits = DEFAULT_READ_LIMITS) {
-  try {
-    await read(bytes, reader, limits);
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
-}
+const read = (bytes: Uint8Array, reader: FormatReader = readCsv, limits = DEFAULT_READ_LIMITS) =>
+  readAll(reader, bytes, limits);
+const fileError = (bytes: Uint8Array, reader: FormatReader = readCsv, limits = DEFAULT_READ_LIMITS) =>
+  refusal(reader, bytes, limits);
 
 describe('CSV reader: files people export', () => {
   it('reads a UTF-8 file with a BOM, Russian headers, ";" and decimal commas', async () => {

@@ -1,28 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { centroid, multiPolygonCentroid, polygonCentroid } from '../../src/imports/formats/centroid.ts';
 import { readGeoJson } from '../../src/imports/formats/geojson.ts';
-import { DEFAULT_READ_LIMITS, ImportFileError, type ImportRecord } from '../../src/imports/record.ts';
+import { DEFAULT_READ_LIMITS } from '../../src/imports/record.ts';
+import { fixture, readAll, refusal, utf8 } from './reading.ts';
 
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)));
-const utf8 = (text: string) => new TextEncoder().encode(text);
-
-async function read(bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) {
-  const records: ImportRecord[] = [];
-  for await (const record of readGeoJson(bytes, limits)) records.push(record);
-  return records;
-}
-
-async function fileError(bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) {
-  try {
-    await read(bytes, limits);
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
-}
+const read = (bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) => readAll(readGeoJson, bytes, limits);
+const fileError = (bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) => refusal(readGeoJson, bytes, limits);
 
 const feature = (
   geometry: unknown,

@@ -5,40 +5,13 @@ import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readKml, readKmz } from '../../src/imports/formats/kml.ts';
 import { htmlToText } from '../../src/imports/html-to-text.ts';
-import {
-  DEFAULT_READ_LIMITS,
-  type FormatReader,
-  ImportFileError,
-  type ImportRecord,
-  type ReadLimits,
-} from '../../src/imports/record.ts';
+import { DEFAULT_READ_LIMITS, ImportFileError, type ImportRecord } from '../../src/imports/record.ts';
+import { refusal as fileError, readAll as read, utf8 } from './reading.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = readFileSync(join(here, '../fixtures/imports/little-russia.kml'));
 // A real My Maps export kept beside the repository, never inside it (its licence is unknown).
 const TBILISI = join(here, '../../../shared/testdata/mymaps-export-tbilisi-ru.kml');
-
-async function read(reader: FormatReader, bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS) {
-  const records: ImportRecord[] = [];
-  for await (const record of reader(bytes, limits)) records.push(record);
-  return records;
-}
-
-async function fileError(
-  reader: FormatReader,
-  bytes: Uint8Array,
-  limits: ReadLimits = DEFAULT_READ_LIMITS,
-): Promise<ImportFileError> {
-  try {
-    await read(reader, bytes, limits);
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('the file was read without an ImportFileError');
-}
-
-const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** A KML document around `body` (the Document's content). */
 const kml = (body: string) =>

@@ -3,26 +3,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOsmXml } from '../../src/imports/formats/osm-xml.ts';
-import { DEFAULT_READ_LIMITS, ImportFileError, type ImportRecord } from '../../src/imports/record.ts';
+import { DEFAULT_READ_LIMITS, type ImportRecord } from '../../src/imports/record.ts';
+import { readAll, refusal } from './reading.ts';
+
+const read = (bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) => readAll(readOsmXml, bytes, limits);
+const fileError = (bytes: Uint8Array) => refusal(readOsmXml, bytes);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = readFileSync(join(here, '../fixtures/imports/belgrade.osm'));
-
-async function read(bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) {
-  const records: ImportRecord[] = [];
-  for await (const record of readOsmXml(bytes, limits)) records.push(record);
-  return records;
-}
-
-async function fileError(bytes: Uint8Array): Promise<ImportFileError> {
-  try {
-    await read(bytes);
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('the file was read without an ImportFileError');
-}
 
 const osm = (body: string) =>
   new TextEncoder().encode(

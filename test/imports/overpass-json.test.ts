@@ -1,28 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readOverpassJson } from '../../src/imports/formats/overpass-json.ts';
-import { DEFAULT_READ_LIMITS, ImportFileError, type ImportRecord } from '../../src/imports/record.ts';
+import { DEFAULT_READ_LIMITS } from '../../src/imports/record.ts';
+import { fixture, readAll, refusal } from './reading.ts';
 
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)));
+const read = (bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) => readAll(readOverpassJson, bytes, limits);
+const fileError = (bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) =>
+  refusal(readOverpassJson, bytes, limits);
+
 const overpass = (elements: unknown[], extra: Record<string, unknown> = {}) =>
   new TextEncoder().encode(JSON.stringify({ version: 0.6, generator: 'Overpass API', ...extra, elements }));
-
-async function read(bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) {
-  const records: ImportRecord[] = [];
-  for await (const record of readOverpassJson(bytes, limits)) records.push(record);
-  return records;
-}
-
-async function fileError(bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) {
-  try {
-    await read(bytes, limits);
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
-}
 
 const tags = { amenity: 'kindergarten', name: 'Вртић Сунце' };
 const square = [
