@@ -8,7 +8,7 @@ import { openStorage } from '../storage/open-storage.ts';
 import { createContext } from '../usecases/create-context.ts';
 import { type ImportReport, importPlaces } from '../usecases/import-places.ts';
 import { IMPORT_USAGE } from './import-usage.ts';
-import { activityLine } from './progress.ts';
+import { activityLine, progressBar } from './progress.ts';
 
 const FORMATS = ['kml', 'kmz', 'geojson', 'overpass-json', 'osm-xml', 'csv'] as const;
 const ENCODINGS = ['utf-8', 'windows-1251', 'windows-1250'] as const;
@@ -41,7 +41,9 @@ export async function importCommand(args: string[], config: Config): Promise<num
   try {
     const bytes = await readFile(file as string);
     const ctx = await createContext(storage);
-    const progress = activityLine(values['dry-run'] ? 'Checking' : 'Importing');
+    const label = values['dry-run'] ? 'Checking' : 'Importing';
+    const activity = activityLine(label);
+    let bar: ReturnType<typeof progressBar> | undefined;
     const report = await importPlaces(ctx, {
       fileName: file as string,
       bytes,
@@ -57,9 +59,14 @@ export async function importCommand(args: string[], config: Config): Promise<num
         ...(values.encoding ? { encoding: values.encoding as (typeof ENCODINGS)[number] } : {}),
         ...(values.delimiter ? { delimiter: values.delimiter === '\\t' ? '\t' : values.delimiter } : {}),
       },
-      onProgress: ({ records, rate }) => progress.update(`${records} records, ${rate}/s`),
+      onProgress: ({ records, rate, expected }) => {
+        if (expected === undefined) return activity.update(`${records} records, ${rate}/s`);
+        bar ??= progressBar(label, expected);
+        bar.update(records);
+      },
     });
-    progress.done();
+    activity.done();
+    bar?.done();
     console.log(describeReport(report));
     const reportFile = values.report ?? (values.partial ? `${file}.import-report.json` : undefined);
     if (reportFile) {

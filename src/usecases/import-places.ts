@@ -37,6 +37,8 @@ export interface ImportRequest {
 
 export interface ImportProgress {
   records: number;
+  /** How many records the file holds, counted cheaply before reading, when the format allows it. */
+  expected?: number;
   /** Records per second so far. */
   rate: number;
 }
@@ -96,13 +98,18 @@ export async function importPlaces(ctx: AppContext, request: ImportRequest): Pro
   const run = new ImportRun(request, rules);
 
   const records = readerFor(format, request.csv)(request.bytes, limits);
+  const expected = expectedRecords(format, request.bytes);
   let written = false;
   try {
     await ctx.storage.places.transaction(async (places) => {
       for await (const batch of batches(records, BATCH)) {
         await run.apply(batch, places);
         const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-        request.onProgress?.({ records: run.counts.records, rate: Math.round(run.counts.records / seconds) });
+        request.onProgress?.({
+          records: run.counts.records,
+          rate: Math.round(run.counts.records / seconds),
+          ...(expected !== undefined ? { expected } : {}),
+        });
       }
       if (request.dryRun) throw new Rollback();
       if (run.counts.invalid > 0 && !request.partial) throw new Rollback();
@@ -327,6 +334,21 @@ class ImportRun {
     const entry = layer === undefined ? undefined : this.layers.get(layer);
     if (entry) entry.categories[category] = (entry.categories[category] ?? 0) + 1;
   }
+}
+
+/**
+ * Records in a file by counting a marker in its bytes — `<Placemark`, `"Feature"` (once more for the
+ * collection), line ends — so a progress bar has a total. Formats without a reliable marker have none.
+ */
+function expectedRecords(format: ImportFormat, bytes: Uint8Array): number | undefined {
+  const marker = { kml: '<Placemark', geojson: '"Feature"', csv: '\n' }[format as string];
+  if (!marker) return undefined;
+  const needle = Buffer.from(marker);
+  const haystack = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
+  // A CSV's header is a line; its last line may lack a line end.
+  return format === 'csv' ? Math.max(1, count) : count;
 }
 
 async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncIterable<T[]> {

@@ -19,6 +19,7 @@ import {
 } from './assets.ts';
 import type { SafeHtml } from './html.ts';
 import { localePath, preferredLocale, queryString, rememberLocale } from './locale.ts';
+import { IMPORT_PATH, renderAdminImport } from './pages/admin-import.ts';
 import { type OpenApiDocument, renderApiDocs } from './pages/api-docs.ts';
 import { loadEmbedList, readEmbedQuery, renderEmbed, renderEmbedProblems } from './pages/embed.ts';
 import { BUILDER_PATH, builderState, renderEmbedBuilder } from './pages/embed-builder.ts';
@@ -147,6 +148,7 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
   app.get(`/${OPEN_DATA_PATH}`, hidden, async (request, reply) =>
     redirectToLocale(request, reply, OPEN_DATA_PATH),
   );
+  app.get(`/${IMPORT_PATH}`, hidden, async (request, reply) => redirectToLocale(request, reply, IMPORT_PATH));
 
   // The map inside other sites' iframes. It sets no cookie (not even the locale: it would be a third-party
   // cookie), reads none, and is the one page other sites may frame.
@@ -178,6 +180,10 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
       rememberLocale(request, reply, locale);
       const site = origin(request);
       return sendPage(reply, renderOpenData(assets(), locale, site, licence, site));
+    });
+    app.get(`/${locale}/${IMPORT_PATH}`, hidden, async (request, reply) => {
+      rememberLocale(request, reply, locale);
+      return sendPage(reply, renderAdminImport(assets(), ctx.taxonomy, locale, origin(request)));
     });
     app.get(`/${locale}/${BUILDER_PATH}`, hidden, async (request, reply) => {
       rememberLocale(request, reply, locale);
