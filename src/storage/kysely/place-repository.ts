@@ -80,35 +80,46 @@ export class KyselyPlaceRepository implements PlaceRepository {
   }
 
   async duplicateCandidates(lookup: DuplicateLookup): Promise<DuplicateCandidate[]> {
+    // One query per key, each on its own index: an OR across them lets SQLite's planner pick the is_demo
+    // index and scan the whole table once per batch, which makes a large import quadratic.
+    const select = () =>
+      this.db
+        .selectFrom('places')
+        .select([
+          'id',
+          'source',
+          'source_id',
+          'name_key',
+          'phone_key',
+          'website_key',
+          'lon',
+          'lat',
+          'is_demo',
+        ]);
+    const queries = [];
     const { source } = lookup;
-    const hasSource = source && source.sourceIds.length > 0;
-    if (!hasSource && !lookup.nameKeys.length && !lookup.phoneKeys.length && !lookup.websiteKeys.length)
-      return [];
-    const rows = await this.db
-      .selectFrom('places')
-      .select(['id', 'source', 'source_id', 'name_key', 'phone_key', 'website_key', 'lon', 'lat'])
-      .where('is_demo', '=', 0)
-      .where((eb) =>
-        eb.or([
-          ...(hasSource
-            ? [eb.and([eb('source', '=', source.source), eb('source_id', 'in', source.sourceIds)])]
-            : []),
-          ...(lookup.nameKeys.length ? [eb('name_key', 'in', lookup.nameKeys)] : []),
-          ...(lookup.phoneKeys.length ? [eb('phone_key', 'in', lookup.phoneKeys)] : []),
-          ...(lookup.websiteKeys.length ? [eb('website_key', 'in', lookup.websiteKeys)] : []),
-        ]),
-      )
-      .execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      source: r.source,
-      sourceId: r.source_id,
-      nameKey: r.name_key,
-      phoneKey: r.phone_key,
-      websiteKey: r.website_key,
-      lon: r.lon,
-      lat: r.lat,
-    }));
+    if (source && source.sourceIds.length)
+      queries.push(select().where('source', '=', source.source).where('source_id', 'in', source.sourceIds));
+    if (lookup.nameKeys.length) queries.push(select().where('name_key', 'in', lookup.nameKeys));
+    if (lookup.phoneKeys.length) queries.push(select().where('phone_key', 'in', lookup.phoneKeys));
+    if (lookup.websiteKeys.length) queries.push(select().where('website_key', 'in', lookup.websiteKeys));
+    const byId = new Map<number, DuplicateCandidate>();
+    for (const query of queries) {
+      for (const r of await query.execute()) {
+        if (Number(r.is_demo) === 1 || byId.has(Number(r.id))) continue;
+        byId.set(Number(r.id), {
+          id: Number(r.id),
+          source: r.source,
+          sourceId: r.source_id,
+          nameKey: r.name_key,
+          phoneKey: r.phone_key,
+          websiteKey: r.website_key,
+          lon: r.lon,
+          lat: r.lat,
+        });
+      }
+    }
+    return [...byId.values()];
   }
 
   async insert(data: PlaceData): Promise<Place> {

@@ -1,8 +1,10 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import './open-data.css';
+import './admin-import.css';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { t } from '../i18n/index.ts';
+import { initAdminImport } from './admin-import.ts';
 import { initEmbedBuilder } from './embed-builder.ts';
 import { initHome } from './home.ts';
 import { initPlaceMap } from './place-map.ts';
@@ -41,6 +43,8 @@ function start(): void {
   if (placeMap) initPlaceMap(placeMap, tr);
   const embedForm = document.querySelector<HTMLFormElement>('form#embed-form');
   if (embedForm) initEmbedBuilder(embedForm, tr);
+  const importForm = document.querySelector<HTMLFormElement>('form#import-form');
+  if (importForm) initAdminImport(importForm, tr);
 }
 
 start();

@@ -280,7 +280,8 @@ export const en = {
     previewAgain: 'Preview again',
     stale: 'You changed the categories or options: preview again to see the result before importing.',
     invalidHeading: 'Invalid records',
-    invalidIntro: 'These records cannot be imported as they are. Fix them in the file, or give their layer a category.',
+    invalidIntro:
+      'These records cannot be imported as they are. Fix them in the file, or give their layer a category.',
     position: 'Where in the file',
     reason: 'Problem',
     invalidMore: plural({
@@ -288,7 +289,8 @@ export const en = {
       other: 'And {count} more. On the server, {command} lists every one.',
     }),
     duplicatesHeading: 'Likely duplicates ({count})',
-    duplicatesIntro: 'These records look like places already on the map, or like an earlier record of this file.',
+    duplicatesIntro:
+      'These records look like places already on the map, or like an earlier record of this file.',
     placeLink: 'place {id}',
     merged: 'its details are added',
     notMerged: 'left as it is',

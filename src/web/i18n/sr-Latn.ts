@@ -307,7 +307,8 @@ export const srLatn: Messages = {
       other: 'Datoteka ima {count} neispravnih zapisa. Ispravite ih ili uvezite samo ispravne zapise.',
     }),
     blockedNothing: 'Ništa se ne bi promenilo: svi zapisi su već na mapi, neispravni ili izostavljeni.',
-    reimportNote: 'Ako kasnije ponovo uvezete istu datoteku, ova mesta će se ažurirati umesto da se dodaju dvaput.',
+    reimportNote:
+      'Ako kasnije ponovo uvezete istu datoteku, ova mesta će se ažurirati umesto da se dodaju dvaput.',
     doneHeading: 'Uvezeno: {file}',
     doneWritten: 'Uvoz je završen: mesta su sada na mapi.',
     doneNothing: 'Ništa nije upisano: datoteka ima neispravne zapise.',

@@ -22,7 +22,12 @@ const CLI_COMMANDS = ['npx kvartal import <file> --dry-run', 'npx kvartal import
  * is the script's job (it sends the file's bytes to `POST /api/v1/imports` and reads the progress lines),
  * so the form is hidden until the script shows it; without JavaScript the page gives the command instead.
  */
-export function renderAdminImport(assets: Assets, taxonomy: Taxonomy, locale: Locale, origin: string): SafeHtml {
+export function renderAdminImport(
+  assets: Assets,
+  taxonomy: Taxonomy,
+  locale: Locale,
+  origin: string,
+): SafeHtml {
   const tr = t(locale);
   const m = tr.m.adminImport;
   const body = html`<main id="main" class="simple-page simple-page--wide admin-import">
