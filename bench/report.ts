@@ -156,7 +156,7 @@ export class Report {
         count(line.duplicates),
         `${line.seconds.toFixed(1)} s`,
         count(line.placesPerSecond),
-        pass ? verdict(true, target) : `MISS (< ${target})`,
+        pass ? verdict(true, target) : `MISS (target ${target})`,
       ]);
     }
   }
