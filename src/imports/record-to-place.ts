@@ -137,7 +137,7 @@ function resolveCategory(record: ImportRecord, fields: Record<string, string>, r
   const what = text ? `category "${text}"` : record.layer ? `layer "${record.layer}"` : 'this record';
   throw new InputError(
     'category',
-    `${what} matches no category; map it with --category-map or give --default-category`,
+    `${what} matches no category; map it to one in the category map, or set a default category`,
   );
 }
 

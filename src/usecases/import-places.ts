@@ -104,6 +104,9 @@ export async function importPlaces(ctx: AppContext, request: ImportRequest): Pro
     await ctx.storage.places.transaction(async (places) => {
       for await (const batch of batches(records, BATCH)) {
         await run.apply(batch, places);
+        // better-sqlite3 is synchronous: without a turn of the event loop between batches, a server could not
+        // send the progress lines (or answer anyone else) until the whole file is done.
+        await new Promise((resolve) => setImmediate(resolve));
         const seconds = Math.max(0.001, (Date.now() - started) / 1000);
         request.onProgress?.({
           records: run.counts.records,

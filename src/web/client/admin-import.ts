@@ -13,6 +13,13 @@ import {
 
 /** The operator token lives as long as the tab: a reload keeps it, closing the tab forgets it. */
 const TOKEN_KEY = 'kvartal.operator-token';
+/** A new file starts from these: the choices made for another file do not apply to it. */
+const DEFAULT_CHOICES: ImportChoices = {
+  categoryMap: {},
+  defaultCategory: '',
+  duplicates: 'merge',
+  partial: false,
+};
 /** Progress text changes at most this often, so a screen reader is not flooded with numbers. */
 const SAY_EVERY_MS = 1000;
 
@@ -119,12 +126,7 @@ export function initAdminImport(form: HTMLFormElement, tr: Translator): void {
   let file: File | null = null;
   let report: ImportReport | null = null;
   let busy = false;
-  const choices: ImportChoices = {
-    categoryMap: {},
-    defaultCategory: '',
-    duplicates: 'merge',
-    partial: false,
-  };
+  const choices: ImportChoices = { ...DEFAULT_CHOICES, categoryMap: {} };
   // The choices the shown preview was made with: the import button waits for a preview of the current ones.
   const signature = () => JSON.stringify([choices.categoryMap, choices.defaultCategory, choices.duplicates]);
   let previewed = signature();
@@ -172,7 +174,7 @@ export function initAdminImport(form: HTMLFormElement, tr: Translator): void {
 
   const clearResult = () => {
     report = null;
-    choices.categoryMap = {};
+    Object.assign(choices, { ...DEFAULT_CHOICES, categoryMap: {} });
     previewed = signature();
     result.hidden = true;
     result.textContent = '';
@@ -235,6 +237,7 @@ export function initAdminImport(form: HTMLFormElement, tr: Translator): void {
 
   const onEvent = (dryRun: boolean, name: string) => {
     const working = tr.format(dryRun ? m.checking : m.importing, { file: name });
+    let counting = false;
     return (event: ImportEvent) => {
       if (event.kind === 'upload') {
         const done = event.total > 0 ? Math.min(1, event.loaded / event.total) : 0;
@@ -244,12 +247,17 @@ export function initAdminImport(form: HTMLFormElement, tr: Translator): void {
         progress.fraction(null);
         progress.say(working, true);
       } else {
-        progress.fraction(null);
-        const records = tr.plural(m.records, event.records, {
-          count: numbers.format(event.records),
-          rate: numbers.format(event.rate),
-        });
-        progress.say(`${working} ${records}`);
+        const { records: count, rate, expected } = event;
+        // The server counts a file's records up front when the format allows: then the bar has an end.
+        const total = expected && expected >= count ? expected : null;
+        progress.fraction(total ? count / total : null);
+        const vars = { count: numbers.format(count), rate: numbers.format(rate) };
+        const records = total
+          ? tr.plural(m.recordsOf, total, { ...vars, total: numbers.format(total) })
+          : tr.plural(m.records, count, vars);
+        // The first count is said at once (a new phase), later ones at most once a second.
+        progress.say(`${working} ${records}`, !counting);
+        counting = true;
       }
     };
   };

@@ -116,10 +116,14 @@ function layersTable(view: ReportView, report: ImportReport, choices: ImportChoi
       ...(unmapped ? [{ value: '', label: m.chooseCategory }] : []),
       { value: SKIP_CATEGORY, label: m.skipLayer },
     ];
-    return html`<tr class="import-layers__row${unmapped ? ' is-unmapped' : ''}">
-      <th scope="row" class="import-layers__name">${layer.name}</th>
-      <td class="import-layers__records">${number(tr, layer.records)}</td>
-      <td class="import-layers__category">
+    return html`<tr role="row" class="import-layers__row${unmapped ? ' is-unmapped' : ''}">
+      <th scope="row" role="rowheader" class="import-layers__name">${layer.name}<span class="import-layers__count">${tr.plural(
+        m.summaryRecords,
+        layer.records,
+        { count: number(tr, layer.records) },
+      )}</span></th>
+      <td role="cell" class="import-layers__records">${number(tr, layer.records)}</td>
+      <td role="cell" class="import-layers__category">
         <label class="visually-hidden" for="${id}">${tr.format(m.layerCategory, { layer: layer.name })}</label>
         <select id="${id}" data-layer="${layer.name}"${unmapped ? html` aria-describedby="${id}-note"` : ''}>${categoryChoiceOptions(view.choices, chosen, leading)}</select>
         ${unmapped ? html`<p class="import-layers__note" id="${id}-note">${m.noCategory}</p>` : ''}
@@ -127,10 +131,11 @@ function layersTable(view: ReportView, report: ImportReport, choices: ImportChoi
       </td>
     </tr>`;
   });
-  return html`<div class="import-layers-wrap"><table class="import-layers">
-    <thead><tr><th scope="col">${m.layer}</th><th scope="col" class="import-layers__records">${m.layerRecords}</th><th scope="col">${m.category}</th></tr></thead>
-    <tbody>${rows}</tbody>
-  </table></div>`;
+  // Explicit roles: on a phone the rows are stacked with CSS, which would otherwise hide the table.
+  return html`<table class="import-layers" role="table">
+    <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">${m.layer}</th><th scope="col" role="columnheader" class="import-layers__records">${m.layerRecords}</th><th scope="col" role="columnheader">${m.category}</th></tr></thead>
+    <tbody role="rowgroup">${rows}</tbody>
+  </table>`;
 }
 
 function options(view: ReportView, choices: ImportChoices): SafeHtml {

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../usecases/import-places.ts';
+import type { ImportProgress, ImportReport } from '../../usecases/import-places.ts';
 
 export const IMPORTS_URL = '/api/v1/imports';
 const NDJSON = 'application/x-ndjson';
@@ -15,7 +15,7 @@ export type ImportEvent =
   | { kind: 'upload'; loaded: number; total: number }
   /** The bytes are sent; the server reads the file. */
   | { kind: 'reading' }
-  | { kind: 'progress'; records: number; rate: number };
+  | ({ kind: 'progress' } & ImportProgress);
 
 export type ImportOutcome =
   | { kind: 'report'; report: ImportReport }
@@ -38,9 +38,9 @@ export function importQuery(fileName: string, choices: ImportChoices, dryRun: bo
 }
 
 interface Line {
-  progress?: { records: number; rate: number };
+  progress?: ImportProgress;
   report?: ImportReport;
-  error?: { field?: string; message?: string };
+  error?: { field?: string | null; message?: string };
 }
 
 /** Splits a growing response text into complete JSON lines; the unfinished tail waits for the next call. */
@@ -105,13 +105,18 @@ export function sendImport(
     const streamed = () =>
       xhr.status === 200 && (xhr.getResponseHeader('content-type') ?? '').includes(NDJSON);
     const consume = (final: boolean) => {
+      let progress: ImportProgress | undefined;
       for (const line of reader.read(xhr.responseText, final)) {
-        if (line.progress) onEvent({ kind: 'progress', ...line.progress });
+        // Lines that arrive together are one moment: only the latest count is news.
+        if (line.progress) progress = line.progress;
         if (line.report) last = { kind: 'report', report: line.report };
         if (line.error) {
-          last = { kind: 'refused', field: line.error.field ?? '', message: line.error.message ?? '' };
+          const { field, message = '' } = line.error;
+          // An error without a field is the server's own fault, not the file's.
+          last = field ? { kind: 'refused', field, message } : { kind: 'failed', status: 500, message };
         }
       }
+      if (progress) onEvent({ kind: 'progress', ...progress });
     };
     xhr.open('POST', `${IMPORTS_URL}?${query}`);
     xhr.setRequestHeader('authorization', `Bearer ${token}`);

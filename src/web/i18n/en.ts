@@ -211,7 +211,7 @@ export const en = {
   adminImport: {
     title: 'Import places',
     intro:
-      'Bring places in from a file ({formats}). First you see what the import would do; nothing is written until you confirm.',
+      'Bring places in from a file. First you see what the import would do; nothing is written until you confirm.',
     noJs: 'Uploading a file from this page needs {javascript}. Without it, import on the server from the command line: first see what would happen, then import.',
     uploadHeading: 'The file',
     token: 'Operator token',
@@ -227,6 +227,10 @@ export const en = {
     records: plural({
       one: '{count} record read, {rate} per second',
       other: '{count} records read, {rate} per second',
+    }),
+    recordsOf: plural({
+      one: '{count} of {total} record read, {rate} per second',
+      other: '{count} of {total} records read, {rate} per second',
     }),
     needToken: 'Enter the operator token.',
     needFile: 'Choose a file to import.',
@@ -267,13 +271,13 @@ export const en = {
     layerRecords: 'Records',
     category: 'Category',
     layerCategory: 'Category for the layer “{layer}”',
-    chooseCategory: '— Choose a category —',
+    chooseCategory: '— Choose —',
     skipLayer: 'Skip this layer',
     noCategory: 'No category yet: choose one or skip the layer.',
     alsoIn: 'Some records went elsewhere: {categories}.',
     optionsHeading: 'Options',
     defaultCategory: 'Category for records nothing else places',
-    noDefaultCategory: 'None: such records are invalid',
+    noDefaultCategory: 'None',
     duplicates: 'A record that is likely a place already on the map',
     duplicatesMerge: 'Add its details to that place where the place has none',
     duplicatesSkip: 'Leave that place as it is and only list the record',

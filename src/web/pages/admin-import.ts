@@ -12,7 +12,7 @@ export const IMPORT_PATH = 'admin/import';
 export const IMPORT_ACCEPT = ['.kml', '.kmz', '.geojson', '.json', '.osm', '.csv', '.tsv', '.txt'];
 
 /** Product and format names stay Latin in every locale (Serbian Cyrillic included), so they are placeholders. */
-export const IMPORT_FORMATS = 'KML, KMZ (Google My Maps), GeoJSON, OpenStreetMap (.osm, Overpass JSON), CSV';
+export const IMPORT_FORMATS = 'KML/KMZ (Google My Maps), GeoJSON, OpenStreetMap (.osm, Overpass JSON), CSV';
 
 /** The same steps on the server, for operators without JavaScript (README "Bringing a map in"). */
 const CLI_COMMANDS = ['npx kvartal import <file> --dry-run', 'npx kvartal import <file>'];
@@ -30,9 +30,9 @@ export function renderAdminImport(
 ): SafeHtml {
   const tr = t(locale);
   const m = tr.m.adminImport;
-  const body = html`<main id="main" class="simple-page simple-page--wide admin-import">
+  const body = html`<main id="main" class="simple-page admin-import">
   <h1>${m.title}</h1>
-  <p class="lead">${tr.format(m.intro, { formats: IMPORT_FORMATS })}</p>
+  <p class="lead">${m.intro}</p>
   <div class="notice notice--warning import-nojs" id="import-nojs">
     <div>
       <p>${tr.format(m.noJs, { javascript: 'JavaScript' })}</p>
@@ -50,7 +50,7 @@ export function renderAdminImport(
     <div class="field">
       <label for="import-file">${m.file}</label>
       <input type="file" id="import-file" name="file" class="import-form__input" accept="${IMPORT_ACCEPT.join(',')}" aria-describedby="import-file-hint" required>
-      <p class="hint" id="import-file-hint">${tr.format(m.fileHint, { formats: IMPORT_ACCEPT.join(', ') })}</p>
+      <p class="hint" id="import-file-hint">${tr.format(m.fileHint, { formats: IMPORT_FORMATS })}</p>
     </div>
     <div class="import-error notice notice--warning" id="import-error" role="alert" tabindex="-1" hidden></div>
     <button type="submit" class="button button--primary import-form__submit">${m.preview}</button>
