@@ -161,8 +161,13 @@ describe.skipIf(skipBrowserTests)('home page with JavaScript', () => {
       );
     });
     expect(target.x).toBeGreaterThan(0);
-    await page.mouse.click(target.x, target.y);
     const link = page.locator('.maplibregl-popup a.popup__name');
+    // The dots are drawn by MapLibre's worker some time after the data arrives; on a busy machine the first
+    // click can land before they are, and hits nothing. Click again until the popup opens (or give up).
+    for (let attempt = 0; attempt < 15 && !(await link.isVisible()); attempt++) {
+      await page.mouse.click(target.x, target.y);
+      await link.waitFor({ timeout: 1000 }).catch(() => undefined);
+    }
     await link.waitFor({ timeout: 5000 });
     expect(await link.getAttribute('href')).toMatch(/^\/en\/p\/\d+-/);
     await screenshot(page, 'home-en-desktop-popup');
