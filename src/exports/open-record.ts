@@ -28,6 +28,7 @@ export const OPEN_FIELDS = [
   'opening_hours',
   'languages',
   'tags',
+  'home_based',
   'kvartal:url',
   'updated_at',
   'license',
@@ -65,6 +66,7 @@ export function openRecord(place: Place, context: OpenRecordContext): Record<Ope
   record.opening_hours = place.hours ?? '';
   record.languages = place.languages.join(';');
   record.tags = place.tags.join(';');
+  record.home_based = place.homeBased ? 'yes' : '';
   record['kvartal:url'] = `${context.siteUrl?.replace(/\/$/, '') ?? ''}/ru${placePath(place)}`;
   record.updated_at = place.updatedAt;
   record.license = context.licenceId;

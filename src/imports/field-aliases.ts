@@ -27,6 +27,7 @@ const ALIASES: Record<string, readonly string[]> = {
     'години роботи',
   ],
   languages: ['languages', 'языки', 'jezici', 'језици', 'мови', 'language'],
+  home_based: ['home_based', 'home based', 'на дому', 'kod kuće', 'вдома', 'homebased'],
   tags: ['tags', 'теги', 'тэги', 'tagovi', 'ознаке', 'теги'],
   lat: ['lat', 'latitude', 'y', 'широта', 'širina', 'geografska širina', 'ширина', 'широта', 'шир'],
   lon: [

@@ -66,6 +66,7 @@ export function recordToPlace(record: ImportRecord, rules: MappingRules): Mapped
     languages: languages(fields),
     // A My Maps layer is kept as a tag (the category mapping may be coarser than the layers); a record that
     // names its category itself (Kvartal's own KML) uses folders only to group.
+    home_based: yes(fields.home_based),
     tags: [
       ...list(fields.tags),
       ...(record.layer && !fields.category ? [record.layer.slice(0, 60).trim()] : []),
@@ -244,6 +245,13 @@ function languages(fields: Record<string, string>): string[] {
   // Codes Kvartal does not know are left out by preparePlace's check only if the field is dropped whole;
   // filtering here keeps the known ones.
   return [...codes].filter(isSpokenLanguage);
+}
+
+/** OSM-style yes, and what spreadsheets say for it. */
+function yes(value: string | undefined): boolean {
+  return (
+    value !== undefined && ['yes', 'true', '1', 'да', 'da', 'так', 'x'].includes(value.trim().toLowerCase())
+  );
 }
 
 function list(value: string | undefined): string[] {

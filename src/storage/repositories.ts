@@ -127,6 +127,11 @@ export interface PlaceRepository {
   reindex(onProgress?: (done: number) => void): Promise<number>;
   deleteDemo(): Promise<number>;
   /**
+   * The exact position and street address of a home-based place (null for other places): for the place's
+   * owner and moderators only — no public output may call this.
+   */
+  exactLocation(id: number): Promise<{ lon: number; lat: number; address: string | null } | null>;
+  /**
    * Runs `work` in one transaction: everything it writes through the repository it is given commits
    * together or not at all (a thrown error rolls back). Only that repository may be used inside.
    */

@@ -63,6 +63,11 @@ export interface PlaceTable {
   name_key: string | null;
   phone_key: string | null;
   website_key: string | null;
+  /** 1 for a home-based place: lon/lat/address then hold the approximate public view, exact_* the truth. */
+  home_based: number;
+  exact_lon: number | null;
+  exact_lat: number | null;
+  exact_address: string | null;
   created_at: string;
   updated_at: string;
 }

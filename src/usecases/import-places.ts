@@ -1,4 +1,5 @@
 import { InputError } from '../domain/errors.ts';
+import { publicView } from '../domain/places/approximate-position.ts';
 import { DuplicateIndex, duplicateKeys, type MatchKeys, matchKeys } from '../domain/places/duplicate-keys.ts';
 import type { Place, PlaceData } from '../domain/places/place.ts';
 import { changedFields, fillBlanks } from '../domain/places/place-changes.ts';
@@ -290,7 +291,8 @@ class ImportRun {
 
   /** The source sent this record before: update the place if the source changed it. */
   private async refresh(own: Place, item: Mapped, places: PlaceRepository): Promise<Place | null> {
-    if (changedFields(own, item.data).length === 0) {
+    // A home-based place is stored with its public view only: compare what the source says with that view.
+    if (changedFields(own, publicView(item.data)).length === 0) {
       this.counts.unchanged++;
       return null;
     }

@@ -30,6 +30,8 @@ export interface PlaceInput {
   languages?: string[] | undefined;
   tags?: string[] | undefined;
   status?: string | undefined;
+  /** Works from a home: only an approximate position and no address are ever shown. */
+  home_based?: boolean | undefined;
 }
 
 const CONTACT_PATTERNS: Record<(typeof CONTACT_FIELDS)[number], [RegExp, string]> = {
@@ -123,6 +125,7 @@ export function preparePlace(
     languages: languages as SpokenLanguage[],
     tags,
     status: status as PlaceStatus,
+    ...(input.home_based ? { homeBased: true } : {}),
     isDemo: defaults.isDemo ?? false,
     provenance: defaults.provenance ?? { source: 'api' },
   };

@@ -29,6 +29,8 @@ export interface PlaceView {
   tags: string[];
   status: Place['status'];
   isDemo: boolean;
+  /** Works from a home: lon/lat are approximate and there is no address (see domain approximate-position). */
+  homeBased: boolean;
   sourceId: string | null;
   source: string;
   names: LocalizedText;
@@ -82,6 +84,7 @@ export function presentPlace(place: Place, locale: Locale, taxonomy: Taxonomy, n
     tags: place.tags,
     status: place.status,
     isDemo: place.isDemo,
+    homeBased: Boolean(place.homeBased),
     sourceId: place.provenance.sourceId ?? null,
     source: place.provenance.source,
     names: place.names,

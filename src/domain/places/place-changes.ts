@@ -16,6 +16,7 @@ const CONTENT_FIELDS = [
   'hours',
   'languages',
   'tags',
+  'homeBased',
 ] as const;
 export type ContentField = (typeof CONTENT_FIELDS)[number];
 
@@ -24,6 +25,7 @@ const roundCoordinate = (value: number) => Math.round(value * 1e7) / 1e7;
 
 function comparable(place: PlaceData, field: ContentField): string {
   const value = place[field];
+  if (field === 'homeBased') return String(Boolean(value));
   if (field === 'lon' || field === 'lat') return String(roundCoordinate(value as number));
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));

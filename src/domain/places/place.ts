@@ -38,6 +38,11 @@ export interface PlaceData {
   languages: SpokenLanguage[];
   tags: string[];
   status: PlaceStatus;
+  /**
+   * Works from a home (a tutor, a handyman): only an approximate position and no street address are ever
+   * public (see approximate-position.ts). Absent means false.
+   */
+  homeBased?: boolean;
   isDemo: boolean;
   provenance: Provenance;
 }

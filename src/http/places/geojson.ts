@@ -37,6 +37,7 @@ export function placeFeature(view: PlaceView, distanceM?: number) {
       tags: view.tags,
       status: view.status,
       is_demo: view.isDemo,
+      ...(view.homeBased ? { home_based: true } : {}),
       source: view.source,
       ...(view.sourceId ? { source_id: view.sourceId } : {}),
       ...(distanceM !== undefined ? { distance_m: distanceM } : {}),

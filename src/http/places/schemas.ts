@@ -80,6 +80,11 @@ export const PlaceProperties = Type.Object({
   tags: Type.Array(Type.String()),
   status: Type.String(),
   is_demo: Type.Boolean(),
+  home_based: Type.Optional(
+    Type.Boolean({
+      description: 'Works from a home: the position is approximate (~300 m) and there is no address',
+    }),
+  ),
   source: Type.String(),
   source_id: Type.Optional(
     Type.String({ description: "The source's own id, e.g. node/123 from OpenStreetMap" }),
@@ -183,4 +188,10 @@ export const CreatePlaceBody = Type.Object({
   languages: Type.Optional(Type.Array(Type.String())),
   tags: Type.Optional(Type.Array(Type.String())),
   status: Type.Optional(Type.String()),
+  home_based: Type.Optional(
+    Type.Boolean({
+      description:
+        'Works from a home: the exact position and address are stored but never published; the public position is snapped to a ~300 m grid',
+    }),
+  ),
 });

@@ -8,6 +8,7 @@ import {
   sql,
 } from 'kysely';
 import { type BBox, boxAround, distanceMeters } from '../../domain/geo.ts';
+import { publicView } from '../../domain/places/approximate-position.ts';
 import type { Place, PlaceData } from '../../domain/places/place.ts';
 import type {
   DuplicateCandidate,
@@ -125,7 +126,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
   async insert(data: PlaceData): Promise<Place> {
     return this.writing(async (trx) => {
       const timestamp = this.now().toISOString();
-      const search = this.indexer(data);
+      const search = this.indexer(publicView(data));
       const row = await trx
         .insertInto('places')
         .values({
@@ -151,7 +152,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
         const values = [];
         const documents: SearchDocument[] = [];
         for (const place of chunk) {
-          const search = this.indexer(place);
+          const search = this.indexer(publicView(place));
           documents.push(search);
           values.push({
             ...placeColumns(place, search),
@@ -170,11 +171,11 @@ export class KyselyPlaceRepository implements PlaceRepository {
 
   async update(id: number, data: PlaceData): Promise<Place | null> {
     return this.writing(async (trx) => {
-      const search = this.indexer(data);
+      const search = this.indexer(publicView(data));
       const row = await trx
         .updateTable('places')
         .set({
-          ...placeColumns(data, search),
+          ...placeColumns(data, search, await this.exactOf(trx, id, data)),
           hours_id: await this.hoursId(trx, data.hours),
           updated_at: this.now().toISOString(),
         })
@@ -186,6 +187,41 @@ export class KyselyPlaceRepository implements PlaceRepository {
       await bumpDataVersion(trx);
       return placeFromRow(row);
     });
+  }
+
+  /**
+   * The exact position and address to keep for a home-based place being updated. A place read back from
+   * storage carries only its public view: when that is what comes back (position unchanged, address blank),
+   * the stored exact values stay; a new position or address replaces them.
+   */
+  private async exactOf(
+    db: Kysely<Database>,
+    id: number,
+    data: PlaceData,
+  ): Promise<{ lon: number; lat: number; address: string | null }> {
+    if (!data.homeBased) return data;
+    const row = await db
+      .selectFrom('places')
+      .select(['home_based', 'lon', 'lat', 'exact_lon', 'exact_lat', 'exact_address'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row || Number(row.home_based) !== 1 || row.exact_lon === null || row.exact_lat === null) return data;
+    const unmoved = data.lon === row.lon && data.lat === row.lat;
+    return {
+      lon: unmoved ? row.exact_lon : data.lon,
+      lat: unmoved ? row.exact_lat : data.lat,
+      address: data.address ?? row.exact_address,
+    };
+  }
+
+  async exactLocation(id: number): Promise<{ lon: number; lat: number; address: string | null } | null> {
+    const row = await this.db
+      .selectFrom('places')
+      .select(['home_based', 'exact_lon', 'exact_lat', 'exact_address'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row || Number(row.home_based) !== 1 || row.exact_lon === null || row.exact_lat === null) return null;
+    return { lon: row.exact_lon, lat: row.exact_lat, address: row.exact_address };
   }
 
   async get(id: number): Promise<Place | null> {

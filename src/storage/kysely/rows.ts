@@ -1,6 +1,7 @@
 import type { SpokenLanguage } from '../../domain/languages.ts';
 import { languageMask } from '../../domain/languages.ts';
 import type { Locale } from '../../domain/locales.ts';
+import { publicView } from '../../domain/places/approximate-position.ts';
 import { duplicateKeys } from '../../domain/places/duplicate-keys.ts';
 import type { Place, PlaceData, PlaceStatus } from '../../domain/places/place.ts';
 import type { Category, City } from '../../domain/taxonomy.ts';
@@ -29,6 +30,7 @@ export function placeFromRow(row: PlaceRow): Place {
     languages: JSON.parse(row.languages) as SpokenLanguage[],
     tags: JSON.parse(row.tags),
     isDemo: row.is_demo === 1 || (row.is_demo as unknown) === true,
+    ...(Number(row.home_based) === 1 ? { homeBased: true } : {}),
     provenance: {
       source: row.source,
       ...(row.source_id ? { sourceId: row.source_id } : {}),
@@ -39,18 +41,32 @@ export function placeFromRow(row: PlaceRow): Place {
   };
 }
 
-export function placeColumns(data: PlaceData, search: SearchDocument): PlaceColumns {
-  const keys = duplicateKeys(data);
+/**
+ * The row for a place. A home-based place's public columns get the approximate view; `exact` is what the
+ * exact_* columns keep (by default the data's own position and address, which is then the exact one).
+ */
+export function placeColumns(
+  data: PlaceData,
+  search: SearchDocument,
+  exact: { lon: number; lat: number; address: string | null } = data,
+): PlaceColumns {
+  const home = Boolean(data.homeBased);
+  const shown = publicView(data);
+  const keys = duplicateKeys(shown);
   return {
+    home_based: home ? 1 : 0,
+    exact_lon: home ? exact.lon : null,
+    exact_lat: home ? exact.lat : null,
+    exact_address: home ? exact.address : null,
     status: data.status,
     category: data.category,
     extra_categories: JSON.stringify(data.extraCategories),
     names: JSON.stringify(data.names),
     original_locale: data.originalLocale,
     descriptions: JSON.stringify(data.descriptions),
-    lon: data.lon,
-    lat: data.lat,
-    address: data.address,
+    lon: shown.lon,
+    lat: shown.lat,
+    address: shown.address,
     city: data.city,
     neighbourhood: data.neighbourhood,
     contacts: JSON.stringify(data.contacts),

@@ -3,6 +3,7 @@ import type { StorageCapabilities } from '../repositories.ts';
 import { placesMigration } from './0001-places.ts';
 import { searchMigration } from './0002-search.ts';
 import { duplicateKeysMigration } from './0003-duplicate-keys.ts';
+import { homeBasedMigration } from './0004-home-based.ts';
 
 /** Every migration, by name; names sort in the order they must run. Shared by both backends. */
 export function migrations(capabilities: StorageCapabilities): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function migrations(capabilities: StorageCapabilities): Record<string, Mi
     '0001-places': placesMigration(capabilities),
     '0002-search': searchMigration(capabilities),
     '0003-duplicate-keys': duplicateKeysMigration,
+    '0004-home-based': homeBasedMigration,
   };
 }

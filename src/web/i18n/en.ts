@@ -103,6 +103,8 @@ export const en = {
     alsoKnownAs: 'Also known as',
     category: 'Category',
     address: 'Address',
+    approximateLocation:
+      'Works from home: the map shows only the approximate area, and the street address is not published.',
     languages: 'Languages spoken',
     contacts: 'Contacts',
     phone: 'Phone',

@@ -117,6 +117,8 @@ export const ru: Messages = {
     alsoKnownAs: 'Другие названия',
     category: 'Категория',
     address: 'Адрес',
+    approximateLocation:
+      'Работает на дому: на карте показан только примерный район, точный адрес не публикуется.',
     languages: 'Говорят на языках',
     contacts: 'Контакты',
     phone: 'Телефон',

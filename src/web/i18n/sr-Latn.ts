@@ -96,6 +96,8 @@ export const srLatn: Messages = {
     alsoKnownAs: 'Poznato i kao',
     category: 'Kategorija',
     address: 'Adresa',
+    approximateLocation:
+      'Radi od kuće: mapa prikazuje samo približno područje, a tačna adresa se ne objavljuje.',
     languages: 'Jezici koji se govore',
     contacts: 'Kontakt',
     phone: 'Telefon',

@@ -116,6 +116,8 @@ export const uk: Messages = {
     alsoKnownAs: 'Інші назви',
     category: 'Категорія',
     address: 'Адреса',
+    approximateLocation:
+      'Працює вдома: на мапі показано лише приблизний район, точна адреса не публікується.',
     languages: 'Розмовляють мовами',
     contacts: 'Контакти',
     phone: 'Телефон',

@@ -93,6 +93,7 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
         <section class="place__section" aria-labelledby="h-address">
           <h2 id="h-address">${p.address}</h2>
           <p class="place__address">${address ? html`${address}<br>` : ''}${where}</p>
+          ${view.homeBased ? html`<p class="place__approximate">${p.approximateLocation}</p>` : ''}
         </section>
         ${
           view.hours
