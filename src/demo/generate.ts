@@ -229,6 +229,8 @@ export function* generateDemoPlaces(count: number, seed = 42): Generator<PlaceDa
       languages,
       tags,
       status,
+      // Handymen work from home: the map shows them only approximately (see approximate-position.ts).
+      ...(kit.category === 'handyman' ? { homeBased: true } : {}),
       isDemo: true,
       provenance: { source: 'demo', sourceId: `demo/${n + 1}` },
     };
