@@ -1,7 +1,8 @@
 import { csvReader } from './formats/csv.ts';
 import type { ImportFormat } from './formats/detect-format.ts';
 import { readGeoJson } from './formats/geojson.ts';
-import { readKml, readKmz } from './formats/kml.ts';
+import { readKml } from './formats/kml.ts';
+import { readKmz } from './formats/kmz.ts';
 import { readOsmXml } from './formats/osm-xml.ts';
 import { readOverpassJson } from './formats/overpass-json.ts';
 import type { FormatReader } from './record.ts';

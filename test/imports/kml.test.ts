@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readKml, readKmz } from '../../src/imports/formats/kml.ts';
+import { readKml } from '../../src/imports/formats/kml.ts';
+import { readKmz } from '../../src/imports/formats/kmz.ts';
 import { htmlToText } from '../../src/imports/html-to-text.ts';
 import { DEFAULT_READ_LIMITS, ImportFileError, type ImportRecord } from '../../src/imports/record.ts';
 import { refusal as fileError, readAll as read, utf8 } from './reading.ts';
@@ -297,6 +298,86 @@ describe('KML structure', () => {
 
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...kml(point('20.46,44.81', 'С BOM'))]);
     expect((await read(readKml, bom))[0]?.fields.name).toBe('С BOM');
+  });
+});
+
+describe('reading KML as a stream', () => {
+  /** A My Maps-like document of `count` placemarks in two folders, with its end tags left out. */
+  const unfinished = (count: number) =>
+    utf8(
+      `<kml><Document><Style id="s"/><Folder><name>Кафе</name>` +
+        Array.from({ length: count }, (_, i) => point('20.46,44.81', `Место ${i + 1}`)).join('\n') +
+        `</Folder><Folder><name>Разное</name>${point('20.47,44.82', 'Последнее')}`,
+    );
+
+  it('passes the first placemark on before the rest of the file is parsed', async () => {
+    const records = readKml(unfinished(2_000), DEFAULT_READ_LIMITS)[Symbol.asyncIterator]();
+    // Parsing everything first would fail here: the file's end is malformed.
+    const first = await records.next();
+    expect(first.value).toMatchObject({ position: 'placemark 1 "Место 1"', layer: 'Кафе' });
+    let count = 1;
+    let failure: unknown;
+    try {
+      for (let next = await records.next(); !next.done; next = await records.next()) count++;
+    } catch (error) {
+      failure = error;
+    }
+    // Every complete placemark comes before the refusal, which the import's transaction then rolls back.
+    expect(count).toBe(2_001);
+    expect(failure).toBeInstanceOf(ImportFileError);
+    expect((failure as ImportFileError).where).toMatch(/^line 2000, column \d+$/);
+    expect((failure as ImportFileError).problem).toMatch(/^is not well-formed XML: unclosed tag/);
+  });
+
+  it('resolves styles declared after the placemarks that use them', async () => {
+    const styles =
+      `<Style id="late-normal"/><StyleMap id="late"><Pair><key>normal</key><styleUrl>#late-normal</styleUrl></Pair></StyleMap>` +
+      `<StyleMap id="inline"><Pair><key>normal</key><Style id="inline-normal"/></Pair></StyleMap>`;
+    const placemarks =
+      `<Folder><name>Слой</name><Placemark><name>1</name><styleUrl>#late</styleUrl></Placemark>` +
+      `<Placemark><name>2</name><styleUrl>#inline</styleUrl></Placemark></Folder>`;
+    const early = await read(readKml, kml(styles + placemarks));
+    const late = await read(readKml, kml(placemarks + styles));
+    const inLaterFolder = await read(
+      readKml,
+      kml(`${placemarks}<Folder><name>Стили</name>${styles}</Folder>`),
+    );
+    expect(early.map((record) => record.fields['kml:style'])).toEqual(['late-normal', 'inline-normal']);
+    expect(late).toEqual(early);
+    expect(inLaterFolder).toEqual(early);
+  });
+
+  it('keeps the first Style or StyleMap of an id, and ignores the styles inside a kept one', async () => {
+    const records = await read(
+      readKml,
+      kml(
+        `<Style id="a"/><StyleMap id="a"><Pair><key>normal</key><styleUrl>#x</styleUrl></Pair></StyleMap>` +
+          `<StyleMap id="b"><Pair><key>normal</key><styleUrl>#c</styleUrl></Pair>` +
+          `<Pair><key>highlight</key><StyleMap id="c"><Pair><key>normal</key><styleUrl>#d</styleUrl></Pair></StyleMap></Pair></StyleMap>` +
+          `<Placemark><styleUrl>#a</styleUrl></Placemark><Placemark><styleUrl>#b</styleUrl></Placemark>`,
+      ),
+    );
+    expect(records.map((record) => record.fields['kml:style'])).toEqual(['a', 'c']);
+  });
+
+  it('reads only the placemarks of the document and its folders', async () => {
+    const records = await read(
+      readKml,
+      kml(
+        `<Folder><name>Слой</name>${point('20.46,44.81', 'В папке')}` +
+          `<NetworkLinkControl><Update><Create><Folder>${point('20.46,44.81', 'В обновлении')}</Folder></Create></Update></NetworkLinkControl>` +
+          `<Placemark><name>Внешнее</name><Point><coordinates>20.46,44.81</coordinates></Point>${point('1,1', 'Внутреннее')}</Placemark></Folder>`,
+      ),
+    );
+    expect(records.map((record) => record.position)).toEqual([
+      'placemark 1 "В папке"',
+      'placemark 2 "Внешнее"',
+    ]);
+  });
+
+  it('keeps control characters in text as written, as files from My Maps can have them', async () => {
+    const [record] = await read(readKml, kml(point('20.46,44.81', 'Кафе\u000bна углу')));
+    expect(record?.fields.name).toBe('Кафе\u000bна углу');
   });
 });
 

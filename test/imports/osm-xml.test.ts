@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOsmXml } from '../../src/imports/formats/osm-xml.ts';
-import { DEFAULT_READ_LIMITS, type ImportRecord } from '../../src/imports/record.ts';
+import { DEFAULT_READ_LIMITS, ImportFileError, type ImportRecord } from '../../src/imports/record.ts';
 import { readAll, refusal } from './reading.ts';
 
 const read = (bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) => readAll(readOsmXml, bytes, limits);
@@ -183,5 +183,41 @@ describe('OSM XML edge cases', () => {
       (c) => c.charCodeAt(0),
     );
     expect((await fileError(latin1)).where).toMatch(/^byte \d+$/);
+  });
+});
+
+describe('reading OSM XML as a stream', () => {
+  it('passes the first object on before the rest of the file is parsed', async () => {
+    const nodes = Array.from(
+      { length: 3_000 },
+      (_, i) => `<node id="${i + 1}" lat="44.8" lon="20.4"><tag k="shop" v="books"/></node>`,
+    );
+    // The end tag is missing: parsing everything first would fail before the first object.
+    const bytes = new TextEncoder().encode(`<osm version="0.6">\n${nodes.join('\n')}\n<node id="0">`);
+    const records = readOsmXml(bytes, DEFAULT_READ_LIMITS)[Symbol.asyncIterator]();
+    expect((await records.next()).value).toMatchObject({ position: 'node/1' });
+    let count = 1;
+    let failure: unknown;
+    try {
+      for (let next = await records.next(); !next.done; next = await records.next()) count++;
+    } catch (error) {
+      failure = error;
+    }
+    expect(count).toBe(3_000);
+    expect(failure).toBeInstanceOf(ImportFileError);
+    expect((failure as ImportFileError).problem).toMatch(/^is not well-formed XML: unclosed tag/);
+  });
+
+  it('places a way by the last position given for each node, before or after the way', async () => {
+    const way = `<way id="1"><nd ref="11"/><nd ref="12"/><tag k="highway" v="footway"/></way>`;
+    const records = await read(
+      osm(
+        `<node id="11" lat="10" lon="10"/><node id="12" lat="44.82" lon="20.44"/>${way}` +
+          `<node id="11" lat="44.80" lon="20.40"/><node id="13" action="delete" lat="1" lon="1"/>`,
+      ),
+    );
+    expect(records.map((record) => record.geometry)).toEqual([
+      { kind: 'point', lon: expect.closeTo(20.42, 9), lat: expect.closeTo(44.81, 9) },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { Buffer } from 'node:buffer';
 import { isValidLonLat } from '../../domain/geo.ts';
 import { htmlToText } from '../html-to-text.ts';
 import {
@@ -8,56 +8,123 @@ import {
   type ReadLimits,
   type RecordGeometry,
 } from '../record.ts';
-import { checkFileSize } from './detect-format.ts';
-import { childNamed, childrenNamed, decimal, parseSafeXml, setField, type XmlElement } from './safe-xml.ts';
+import { decimal, passOverXml, readXml, setField, type XmlHandler } from './safe-xml.ts';
+import {
+  childNamed,
+  childrenNamed,
+  ElementCapture,
+  type XmlAttributes,
+  type XmlElement,
+} from './xml-stream.ts';
 
 /**
  * KML as Google My Maps exports it: a Document of Folders (one per layer) of Placemarks, shared Styles and
  * StyleMaps, HTML descriptions in CDATA and the layer's data columns in ExtendedData. Points are read;
- * lines (My Maps directions) and polygons are counted as skipped.
+ * lines (My Maps directions) and polygons are counted as skipped. Each Placemark is passed on as soon as
+ * its end tag is read.
  */
 export const readKml: FormatReader = async function* (bytes, limits) {
-  yield* kmlRecords(kmlDocument(parseSafeXml(bytes, limits)));
+  yield* kmlRecords(bytes, limits);
 };
 
-/** A KMZ: a ZIP archive with the KML at its root (`doc.kml`), read with the same limits as a KML file. */
-export const readKmz: FormatReader = async function* (bytes, limits) {
-  const entry = kmlEntry(bytes, limits);
-  let root: XmlElement;
-  try {
-    root = kmlDocument(parseSafeXml(inflateEntry(bytes, entry, limits), limits));
-  } catch (error) {
-    throw inEntry(error, entry.name);
+function* kmlRecords(bytes: Uint8Array, limits: ReadLimits): Generator<ImportRecord> {
+  const styles = new StyleTable();
+  // A Placemark's style is resolved when the Placemark ends, through the StyleMaps read by then. My Maps and
+  // Google Earth declare them all before the first Placemark; a file that does not is read twice, first
+  // for its styles only, so memory stays bounded by the styles instead of by held-back records.
+  if (!styleMapAfterPlacemark(bytes)) {
+    yield* readXml(bytes, limits, new KmlReader(styles, 'styles and placemarks'));
+    return;
   }
-  yield* kmlRecords(root);
-};
-
-function kmlDocument(root: XmlElement): XmlElement {
-  if (root.name !== 'kml') {
-    throw new ImportFileError('file', `is not a KML document (root element is <${root.name}>)`);
-  }
-  return root;
+  passOverXml(bytes, limits, new KmlReader(styles, 'styles'));
+  yield* readXml(bytes, limits, new KmlReader(styles, 'placemarks'));
 }
 
-function* kmlRecords(root: XmlElement): Generator<ImportRecord> {
-  const styles = new Map<string, XmlElement>();
-  collectStyles(root, styles);
-  let number = 0;
-  for (const { placemark, layer } of placemarks(root, undefined)) {
-    number++;
-    yield placemarkRecord(placemark, number, layer, styles);
-  }
+/**
+ * Whether the bytes "StyleMap" follow the first "Placemark". If not, every StyleMap ends before any
+ * Placemark starts. Any text counts, so a mention in a description only costs a second pass.
+ */
+function styleMapAfterPlacemark(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const placemark = text.indexOf('Placemark');
+  return placemark !== -1 && text.indexOf('StyleMap', placemark) !== -1;
 }
 
-/** Placemarks in file order with the name of the innermost named Folder around them. */
-function* placemarks(
-  container: XmlElement,
-  layer: string | undefined,
-): Generator<{ placemark: XmlElement; layer: string | undefined }> {
-  for (const child of container.children) {
-    if (child.name === 'Placemark') yield { placemark: child, layer };
-    else if (child.name === 'Document') yield* placemarks(child, layer);
-    else if (child.name === 'Folder') yield* placemarks(child, textOf(child, 'name') || layer);
+type KmlPass = 'styles' | 'placemarks' | 'styles and placemarks';
+
+/** An element outside any Placemark. */
+interface Scope {
+  /** Whether Placemarks directly inside are read: the root, a Document or a Folder. */
+  readonly container: boolean;
+  /** The layer its Placemarks get: the innermost named Folder's name. */
+  layer: string | undefined;
+  /** Whether a name for the layer is still to come: a Folder's first `name`. */
+  nameless: boolean;
+}
+
+const OTHER: Scope = Object.freeze({ container: false, layer: undefined, nameless: false });
+
+/** Placemarks in file order with the layer of the innermost named Folder around them, one at a time. */
+class KmlReader implements XmlHandler<ImportRecord> {
+  private readonly scopes: Scope[] = [];
+  /** A Placemark, or the name of the Folder on top of `scopes`, being gathered. */
+  private readonly capture = new ElementCapture();
+  private capturing: 'placemark' | 'folder name' = 'placemark';
+  private placemarks = 0;
+
+  constructor(
+    private readonly styles: StyleTable,
+    private readonly pass: KmlPass,
+  ) {}
+
+  open(name: string, attrs: XmlAttributes, depth: number): void {
+    if (depth === 1 && name !== 'kml') {
+      throw new ImportFileError('file', `is not a KML document (root element is <${name}>)`);
+    }
+    if (this.pass !== 'placemarks') this.styles.open(name, attrs);
+    if (this.capture.active) {
+      this.capture.start(name, attrs);
+      return;
+    }
+    const scope = this.scopes[this.scopes.length - 1];
+    if (!scope) this.scopes.push({ container: true, layer: undefined, nameless: false });
+    else if (!scope.container) this.scopes.push(OTHER);
+    else if (name === 'Placemark' && this.pass !== 'styles') this.gather('placemark', name, attrs);
+    else if (name === 'Document') this.scopes.push({ container: true, layer: scope.layer, nameless: false });
+    else if (name === 'Folder') this.scopes.push({ container: true, layer: scope.layer, nameless: true });
+    else if (name === 'name' && scope.nameless) {
+      scope.nameless = false;
+      this.gather('folder name', name, attrs);
+    } else this.scopes.push(OTHER);
+  }
+
+  text(text: string): void {
+    if (this.pass !== 'placemarks') this.styles.text(text);
+    if (this.capture.active) this.capture.text(text);
+  }
+
+  close(): ImportRecord | undefined {
+    if (this.pass !== 'placemarks') this.styles.close();
+    if (!this.capture.active) {
+      this.scopes.pop();
+      return undefined;
+    }
+    const element = this.capture.end();
+    const scope = this.scopes[this.scopes.length - 1];
+    if (!element || !scope) return undefined;
+    if (this.capturing === 'folder name') {
+      // A Folder's name comes before its Placemarks (the KML schema orders it so); a blank one keeps the
+      // layer of the Folder around it.
+      scope.layer = element.text.trim() || scope.layer;
+      return undefined;
+    }
+    this.placemarks++;
+    return placemarkRecord(element, this.placemarks, scope.layer, this.styles);
+  }
+
+  private gather(what: 'placemark' | 'folder name', name: string, attrs: XmlAttributes): void {
+    this.capturing = what;
+    this.capture.start(name, attrs);
   }
 }
 
@@ -65,7 +132,7 @@ function placemarkRecord(
   placemark: XmlElement,
   number: number,
   layer: string | undefined,
-  styles: ReadonlyMap<string, XmlElement>,
+  styles: StyleTable,
 ): ImportRecord {
   const name = textOf(placemark, 'name');
   const fields: Record<string, string> = {};
@@ -77,7 +144,7 @@ function placemarkRecord(
     if (value && !Object.hasOwn(fields, key)) setField(fields, key, value);
   }
   const styleUrl = textOf(placemark, 'styleUrl');
-  const style = styleUrl && resolveStyle(styleUrl, styles);
+  const style = styleUrl && styles.resolve(styleUrl);
   if (style) fields['kml:style'] = style;
 
   const record: ImportRecord = {
@@ -172,32 +239,71 @@ function pointGeometry(point: XmlElement): RecordGeometry {
   return { kind: 'point', lon, lat };
 }
 
-/** Every Style and StyleMap with an id, wherever it is (My Maps puts them in the Document). */
-function collectStyles(element: XmlElement, styles: Map<string, XmlElement>): void {
-  for (const child of element.children) {
-    const id = child.attrs.id;
-    if ((child.name === 'Style' || child.name === 'StyleMap') && id && !styles.has(id)) styles.set(id, child);
-    else collectStyles(child, styles);
-  }
-}
+/**
+ * What resolving a styleUrl needs of a Style or StyleMap: a Style, or a StyleMap without a `normal` pair,
+ * ends at its own id; a StyleMap's normal pair points on with a styleUrl, or holds a Style inline.
+ */
+type StyleEntry = 'end' | { readonly next: string; readonly inline: string | undefined };
 
 /** Longest StyleMap → StyleMap chain followed; a cycle ends there instead of looping. */
 const MAX_STYLE_HOPS = 8;
 
-/** The id of the Style a styleUrl shows: a StyleMap is followed through its `normal` pair. */
-function resolveStyle(url: string, styles: ReadonlyMap<string, XmlElement>): string | undefined {
-  let id = fragment(url);
-  for (let hop = 0; hop < MAX_STYLE_HOPS && id; hop++) {
-    const style = styles.get(id);
-    if (style?.name !== 'StyleMap') return id;
-    const normal = childrenNamed(style, 'Pair').find((pair) => textOf(pair, 'key') === 'normal');
-    if (!normal) return id;
-    const next = textOf(normal, 'styleUrl');
-    // A pair may hold its Style inline instead of pointing at one.
-    if (!next) return childNamed(normal, 'Style')?.attrs.id || id;
-    id = fragment(next);
+/**
+ * Every Style and StyleMap with an id, wherever it is (My Maps puts them in the Document). The first of an
+ * id wins, and the Styles inside one that is kept are not read.
+ */
+class StyleTable {
+  private readonly entries = new Map<string, StyleEntry>();
+  private readonly styleMap = new ElementCapture();
+  private styleMapId = '';
+  /** Elements open inside a kept Style. */
+  private insideStyle = 0;
+
+  open(name: string, attrs: XmlAttributes): void {
+    if (this.styleMap.active) this.styleMap.start(name, attrs);
+    else if (this.insideStyle > 0) this.insideStyle++;
+    else if (name === 'Style' || name === 'StyleMap') {
+      const id = attrs.id;
+      if (!id || this.entries.has(id)) return;
+      if (name === 'Style') {
+        this.entries.set(id, 'end');
+        this.insideStyle = 1;
+      } else {
+        this.styleMapId = id;
+        this.styleMap.start(name, attrs);
+      }
+    }
   }
-  return id || undefined;
+
+  text(text: string): void {
+    if (this.styleMap.active) this.styleMap.text(text);
+  }
+
+  close(): void {
+    if (this.styleMap.active) {
+      const styleMap = this.styleMap.end();
+      if (styleMap) this.entries.set(this.styleMapId, styleMapEntry(styleMap));
+    } else if (this.insideStyle > 0) this.insideStyle--;
+  }
+
+  /** The id of the Style a styleUrl shows: a StyleMap is followed through its `normal` pair. */
+  resolve(url: string): string | undefined {
+    let id = fragment(url);
+    for (let hop = 0; hop < MAX_STYLE_HOPS && id; hop++) {
+      const entry = this.entries.get(id);
+      if (entry === undefined || entry === 'end') return id;
+      // A pair may hold its Style inline instead of pointing at one.
+      if (!entry.next) return entry.inline || id;
+      id = fragment(entry.next);
+    }
+    return id || undefined;
+  }
+}
+
+function styleMapEntry(styleMap: XmlElement): StyleEntry {
+  const normal = childrenNamed(styleMap, 'Pair').find((pair) => textOf(pair, 'key') === 'normal');
+  if (!normal) return 'end';
+  return { next: textOf(normal, 'styleUrl'), inline: childNamed(normal, 'Style')?.attrs.id };
 }
 
 /** `#icon-1899-0288D1` or `styles.kml#icon-1899-0288D1` → `icon-1899-0288D1`. */
@@ -217,130 +323,4 @@ function oneLine(text: string, max: number): string {
 /** The trimmed text of the first child called `name`, or '' when there is none. */
 function textOf(element: XmlElement, name: string): string {
   return childNamed(element, name)?.text.trim() ?? '';
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// KMZ: the archive is listed from its central directory, then only the KML entry is inflated, as a stream.
-
-interface ZipEntry {
-  name: string;
-  /** The uncompressed size the archive declares; a zip bomb may lie about it, so inflating also counts. */
-  declaredSize: number;
-}
-
-/** Compressed bytes pushed to the inflater at a time: DEFLATE expands at most ~1032×, so 4 KB → ~4 MB. */
-const INFLATE_CHUNK = 4096;
-
-function kmlEntry(bytes: Uint8Array, limits: ReadLimits): ZipEntry {
-  checkFileSize(bytes, limits);
-  const zip =
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    (bytes[2] === 0x03 || bytes[2] === 0x05) &&
-    bytes[3] === bytes[2] + 1;
-  if (!zip) throw new ImportFileError('file', 'is not a KMZ (ZIP) archive');
-  const entries: ZipEntry[] = [];
-  const names = new Set<string>();
-  try {
-    unzipSync(bytes, {
-      filter: ({ name, originalSize }) => {
-        if (entries.length === limits.maxZipEntries) {
-          throw new ImportFileError('file', `has more than ${limits.maxZipEntries} entries`);
-        }
-        if (unsafeEntryName(name)) {
-          throw new ImportFileError(
-            'file',
-            `has an entry named ${JSON.stringify(name.slice(0, 200))}, a path outside the archive`,
-          );
-        }
-        if (names.has(name)) {
-          throw new ImportFileError('file', `has two entries named ${JSON.stringify(name.slice(0, 200))}`);
-        }
-        names.add(name);
-        entries.push({ name, declaredSize: originalSize });
-        return false; // nothing is inflated while listing
-      },
-    });
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError('file', 'is not a valid ZIP archive (its directory cannot be read)');
-  }
-  const atRoot = (entry: ZipEntry) => !entry.name.includes('/') && /\.kml$/i.test(entry.name);
-  const entry = entries.find((e) => e.name === 'doc.kml') ?? entries.find(atRoot);
-  if (!entry) {
-    throw new ImportFileError(
-      'file',
-      'has no .kml file at the root of the archive (KMZ keeps it in doc.kml)',
-    );
-  }
-  if (entry.declaredSize > limits.maxBytes) {
-    throw new ImportFileError(
-      entry.name,
-      `is ${entry.declaredSize} bytes uncompressed, more than the ${limits.maxBytes} allowed`,
-    );
-  }
-  return entry;
-}
-
-/** `..` segments, absolute paths, drive letters and backslashes: names that could write outside a folder. */
-function unsafeEntryName(name: string): boolean {
-  return (
-    name.includes('\\') || name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.split('/').includes('..')
-  );
-}
-
-/** Inflates one entry, counting the bytes as they come and stopping as soon as they pass the limit. */
-function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limits: ReadLimits): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let done = false;
-  let started = false;
-  let failure: ImportFileError | undefined;
-  const unzip = new Unzip((file) => {
-    if (file.name !== entry.name || started) return;
-    started = true;
-    file.ondata = (error, data, final) => {
-      if (failure) return;
-      if (error) {
-        failure = new ImportFileError('file', `cannot be decompressed (${error.message})`);
-        return;
-      }
-      total += data.length;
-      if (total > limits.maxBytes) {
-        failure = new ImportFileError(
-          'file',
-          `inflates to more than the ${limits.maxBytes} bytes allowed (the archive says ${entry.declaredSize})`,
-        );
-        file.terminate();
-        return;
-      }
-      chunks.push(data);
-      if (final) done = true;
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    for (let at = 0; at < bytes.length && !done && !failure; at += INFLATE_CHUNK) {
-      unzip.push(bytes.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= bytes.length);
-    }
-  } catch {
-    failure ??= new ImportFileError('file', 'cannot be read from the archive (the ZIP is damaged)');
-  }
-  if (failure) throw failure;
-  if (!done) throw new ImportFileError('file', 'cannot be read from the archive (the ZIP is damaged)');
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
-/** Errors about the KML inside a KMZ name the entry: `doc.kml, line 3` instead of `line 3`. */
-function inEntry(error: unknown, name: string): unknown {
-  if (!(error instanceof ImportFileError)) return error;
-  const where = error.where === 'file' ? name : `${name}, ${error.where}`;
-  return new ImportFileError(where, error.problem);
 }

@@ -1,84 +1,117 @@
-import { type EntityDecoderOptions, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { Buffer } from 'node:buffer';
+import { SaxesParser } from 'saxes';
 import { ImportFileError, type ReadLimits } from '../record.ts';
-import { binaryContent, checkFileSize, decodeUtf8, lineAndColumn } from './detect-format.ts';
+import { binaryContent, checkFileSize, decodeUtf8 } from './detect-format.ts';
+import type { XmlAttributes } from './xml-stream.ts';
 
 /**
- * The one way import readers read XML (KML, OSM). Import files come from strangers, so this refuses what XML
- * can do beyond markup: DOCTYPEs and entity declarations are rejected before parsing (no external entities,
- * no "billion laughs"), only the five predefined entities and numeric character references are decoded,
- * the size is capped, and bytes must be valid in the declared encoding.
+ * The one way import readers read XML (KML, OSM): as a stream of events, so a reader holds one record at a
+ * time and passes it on as soon as it is complete, instead of a tree of the whole file. Import files come
+ * from strangers, so this refuses what XML can do beyond markup: DOCTYPEs and entity declarations are
+ * rejected before parsing (no external entities, no "billion laughs"), only the five predefined entities and
+ * numeric character references are decoded, nesting and size are capped, and bytes must be valid in the
+ * declared encoding.
  */
 
-/** An element with its attributes, child elements in file order, and its own text. */
-export interface XmlElement {
-  readonly name: string;
-  readonly attrs: Readonly<Record<string, string>>;
-  readonly children: readonly XmlElement[];
-  /** Direct text and CDATA, concatenated in order: entities decoded in text, CDATA kept as written. */
-  readonly text: string;
+/** What a reader does with the events of one XML file. Element names are local: `kml:Placemark` is `Placemark`. */
+export interface XmlHandler<T> {
+  /** An element starts; `depth` is 1 for the root. Throwing an ImportFileError refuses the file. */
+  open(name: string, attrs: XmlAttributes, depth: number): void;
+  /** Text or CDATA (kept as written) directly inside the innermost open element. */
+  text(text: string): void;
+  /** The innermost open element ends; a value returned (a finished record) is passed on. */
+  close(name: string): T | undefined;
 }
+
+/** Bytes decoded and parsed at a time; the records they complete are passed on before the next chunk. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** Deeper than any KML or OSM file nests; a hostile file must not make every reader's stack grow. */
+const MAX_DEPTH = 100;
 
 /** Encodings a declaration may name; everything else is asked to be saved as UTF-8. */
 const READABLE_ENCODINGS = new Set(['utf-8', 'windows-1250', 'windows-1251', 'windows-1252']);
 
-/**
- * Decodes an XML file's bytes: strict UTF-8 (with or without a BOM) unless the XML declaration names a
- * readable single-byte encoding (windows-1251 and windows-1250 are still common around Serbia).
- */
-export function decodeXml(bytes: Uint8Array, limits: ReadLimits): string {
-  checkFileSize(bytes, limits);
-  const binary = binaryContent(bytes);
-  if (binary) throw new ImportFileError('file', `is not a text file: ${binary}`);
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  // A BOM is authoritative (XML 1.0 appendix F); without one the declaration decides.
-  const encoding = hasBom ? 'utf-8' : declaredEncoding(bytes);
-  if (encoding !== 'utf-8') return new TextDecoder(encoding).decode(bytes);
-  return decodeUtf8(bytes, 'save the file as UTF-8, or name its encoding in the XML declaration');
-}
+const UTF8_ADVICE = 'save the file as UTF-8, or name its encoding in the XML declaration';
 
 /**
- * Parses an XML file into its root element, refusing DOCTYPEs, entity declarations, malformed markup and
- * files over `limits.maxBytes`.
+ * Reads an XML file, calling `handler` for its elements and text, and yields what the handler finishes, in
+ * file order, chunk by chunk. Refuses (with an ImportFileError) files over `limits.maxBytes`, binary or
+ * undecodable bytes, DOCTYPEs and entity declarations, malformed markup (with its line and column) and
+ * nesting deeper than MAX_DEPTH. What was finished before a problem is yielded before the error is thrown.
  */
-export function parseSafeXml(bytes: Uint8Array, limits: ReadLimits): XmlElement {
-  const text = decodeXml(bytes, limits);
-  if (text.trim() === '') throw new ImportFileError('file', 'is empty');
-  const declaration = findDeclaration(text);
-  if (declaration) {
-    const { line, column } = lineAndColumn(text, declaration.index);
-    throw new ImportFileError(
-      `line ${line}, column ${column}`,
-      `has a <!${declaration.keyword}> declaration, which import files may not have ` +
-        '(it can read other files or expand without bound)',
-    );
+export function* readXml<T>(bytes: Uint8Array, limits: ReadLimits, handler: XmlHandler<T>): Generator<T> {
+  const encoding = fileEncoding(bytes, limits);
+  const declaration = findDeclaration(bytes);
+  if (declaration)
+    throw declarationError(positionIn(bytes, declaration.index, encoding), declaration.keyword);
+
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const where = () => `line ${parser.line}, column ${Math.max(1, parser.column)}`;
+  const finished: T[] = [];
+  let depth = 0;
+  let lastClosed: T | undefined;
+  // The text last written and where it starts in the stream: an error names only a position.
+  let chunk = '';
+  let chunkStart = 0;
+
+  parser.on('error', (error) => {
+    const problem = error.message.replace(/^\d+:\d+: /, '');
+    // Kept as written instead of refused, as Kvartal always read them: references to undefined entities
+    // (nothing is ever defined: DOCTYPEs are refused), references to characters XML forbids, and control
+    // characters in text (common in My Maps exports).
+    if (problem === 'undefined entity.' || problem === 'malformed character entity.') return;
+    if (
+      problem === 'disallowed character.' &&
+      isControl(chunk.charCodeAt(parser.position - 1 - chunkStart))
+    ) {
+      return;
+    }
+    // saxes ends the element a wrong end tag stands for, then reports the tag: what it finished is dropped.
+    if (problem === 'unexpected close tag.' && lastClosed !== undefined) finished.pop();
+    throw new ImportFileError(where(), `is not well-formed XML: ${problem}`);
+  });
+  // The scan above already refused it; this is the second lock.
+  parser.on('doctype', () => {
+    throw declarationError(where(), 'DOCTYPE');
+  });
+  parser.on('opentag', (tag) => {
+    depth++;
+    if (depth > MAX_DEPTH) throw new ImportFileError(where(), `nests elements more than ${MAX_DEPTH} deep`);
+    handler.open(localName(tag.name), localAttributes(tag.attributes), depth);
+  });
+  parser.on('text', (text) => {
+    if (depth > 0) handler.text(text);
+  });
+  parser.on('cdata', (text) => handler.text(text));
+  parser.on('closetag', (tag) => {
+    depth--;
+    lastClosed = handler.close(localName(tag.name));
+    if (lastClosed !== undefined) finished.push(lastClosed);
+  });
+
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+    const end = Math.min(at + CHUNK_BYTES, bytes.length);
+    let failure: unknown;
+    try {
+      chunkStart += chunk.length;
+      chunk = decodeChunk(decoder, bytes, at, end);
+      parser.write(chunk);
+      if (end === bytes.length) parser.close();
+    } catch (error) {
+      failure = error;
+    }
+    for (const done of finished) yield done;
+    finished.length = 0;
+    if (failure !== undefined) throw failure;
   }
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    const { msg, line, col } = valid.err;
-    const where = line ? `line ${line}${col ? `, column ${col}` : ''}` : 'file';
-    throw new ImportFileError(where, `is not well-formed XML: ${msg}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = parser.parse(text);
-  } catch (error) {
-    throw new ImportFileError('file', `is not well-formed XML: ${(error as Error).message}`);
-  }
-  const [root, second] = toElements(parsed);
-  if (!root) throw new ImportFileError('file', 'has no root element');
-  if (second)
-    throw new ImportFileError('file', `has more than one root element (<${root.name}>, <${second.name}>)`);
-  return root;
 }
 
-/** The child elements called `name`, in file order. */
-export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
-  return element.children.filter((child) => child.name === name);
-}
-
-/** The first child element called `name`. */
-export function childNamed(element: XmlElement, name: string): XmlElement | undefined {
-  return element.children.find((child) => child.name === name);
+/** Reads a whole file only for what `handler` keeps (a first pass), refusing it as readXml does. */
+export function passOverXml(bytes: Uint8Array, limits: ReadLimits, handler: XmlHandler<unknown>): void {
+  const events = readXml(bytes, limits, handler);
+  while (!events.next().done);
 }
 
 /**
@@ -98,94 +131,70 @@ export function decimal(text: string): number | undefined {
   return DECIMAL.test(trimmed) ? Number(trimmed) : undefined;
 }
 
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeReference(reference: string, body: string): string {
-  const predefined = PREDEFINED[body];
-  if (predefined !== undefined) return predefined;
-  if (body.charAt(0) !== '#') return reference;
-  const hex = body.charAt(1) === 'x' || body.charAt(1) === 'X';
-  const code = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
-  const usable = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-  return usable ? String.fromCodePoint(code) : reference;
+/**
+ * The encoding to decode the file with, after the checks every file gets: its size, binary content, and an
+ * encoding Kvartal reads. Strict UTF-8 (with or without a BOM) unless the XML declaration names a readable
+ * single-byte encoding (windows-1251 and windows-1250 are still common around Serbia).
+ */
+function fileEncoding(bytes: Uint8Array, limits: ReadLimits): string {
+  checkFileSize(bytes, limits);
+  const binary = binaryContent(bytes);
+  if (binary) throw new ImportFileError('file', `is not a text file: ${binary}`);
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  // A BOM is authoritative (XML 1.0 appendix F); without one the declaration decides.
+  const encoding = hasBom ? 'utf-8' : declaredEncoding(bytes);
+  if (isBlank(bytes, hasBom ? 3 : 0)) throw new ImportFileError('file', 'is empty');
+  return encoding;
 }
 
-/**
- * Decodes only the five predefined entities and numeric references. Entities a document declares are never
- * expanded (DOCTYPEs are refused before parsing; this is the second lock), and unknown names stay as written.
- */
-const entityDecoder: EntityDecoderOptions = {
-  setExternalEntities: () => {},
-  addInputEntities: () => {},
-  reset: () => {},
-  setXmlVersion: () => {},
-  decode: (text) =>
-    text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|lt|gt|amp|quot|apos);/g, decodeReference),
-};
-
-const parser = new XMLParser({
-  // File order across different element names matters (Folders and Placemarks interleave), so the ordered
-  // form is read; in it every element's children are an array, whether it repeats or not.
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  // Values stay text: a phone number or an id must not turn into a number.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // Text is kept as written and trimmed by the readers, so text around CDATA keeps its spaces.
-  trimValues: false,
-  // `kml:Placemark` and `Placemark`, `gx:Track` and `Track` read the same.
-  removeNSPrefix: true,
-  entityDecoder,
-});
-
-type OrderedNode = Record<string, unknown>;
-
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
-const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
-
-/** The top-level elements of fast-xml-parser's ordered output (the declaration and text dropped). */
-function toElements(nodes: unknown): XmlElement[] {
-  if (!Array.isArray(nodes)) return [];
-  const elements: XmlElement[] = [];
-  for (const node of nodes as OrderedNode[]) {
-    const name = elementName(node);
-    if (name !== undefined) elements.push(toElement(name, node));
+/** Decodes one chunk; the decoder carries a character split between chunks over to the next. */
+function decodeChunk(decoder: TextDecoder, bytes: Uint8Array, at: number, end: number): string {
+  try {
+    return decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+  } catch {
+    // Decoding the bytes read so far in one piece names the first invalid byte, as every reader does.
+    decodeUtf8(bytes.subarray(0, end), UTF8_ADVICE);
+    throw new ImportFileError('file', `is not valid UTF-8; ${UTF8_ADVICE}`);
   }
-  return elements;
 }
 
-/**
- * One ordered node as an XmlElement, in one pass over its content. Leaves share the empty attribute and
- * child objects: a 64 MB file has millions of elements. Attribute values are strings (parseAttributeValue
- * is off), and the parser already renames dangerous names such as `__proto__`.
- */
-function toElement(name: string, node: OrderedNode): XmlElement {
-  const content = node[name];
-  let children: XmlElement[] | undefined;
-  let text = '';
-  if (Array.isArray(content)) {
-    for (const child of content as OrderedNode[]) {
-      const value = child['#text'];
-      if (value !== undefined) text += String(value);
-      else {
-        const childName = elementName(child);
-        if (childName === undefined) continue;
-        children ??= [];
-        children.push(toElement(childName, child));
-      }
+function isBlank(bytes: Uint8Array, from: number): boolean {
+  for (let i = from; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** C0 controls other than tab and line ends, and the non-characters U+FFFE and U+FFFF. */
+function isControl(code: number): boolean {
+  return code < 0x20 || code === 0xfffe || code === 0xffff;
+}
+
+/** `kml:Placemark` → `Placemark`: files name the KML namespace with a prefix or without one. */
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+/** Attributes by local name, without namespace declarations (`xmlns`, `xmlns:gx`). */
+function localAttributes(attributes: Record<string, string>): XmlAttributes {
+  let plain = true;
+  for (const name in attributes) {
+    if (name.includes(':') || name === 'xmlns') {
+      plain = false;
+      break;
     }
   }
-  const attrs = node[':@'] as Record<string, string> | undefined;
-  return { name, attrs: attrs ?? NO_ATTRIBUTES, children: children ?? NO_CHILDREN, text };
-}
-
-/** The element name of an ordered node; undefined for text and processing instructions (`?xml`). */
-function elementName(node: OrderedNode): string | undefined {
-  for (const key in node) {
-    if (key !== ':@' && key !== '#text' && !key.startsWith('?')) return key;
+  if (plain) return attributes;
+  // No prototype, as saxes gives them: a `__proto__` attribute is then only a name.
+  const local: Record<string, string> = Object.create(null);
+  for (const [name, value] of Object.entries(attributes)) {
+    const colon = name.indexOf(':');
+    if ((colon === -1 ? name : name.slice(0, colon)) === 'xmlns') continue;
+    local[colon === -1 ? name : name.slice(colon + 1)] = value;
   }
-  return undefined;
+  return local;
 }
 
 /** The encoding an XML declaration names (TextDecoder's canonical name), or utf-8 when none is named. */
@@ -208,28 +217,52 @@ function declaredEncoding(bytes: Uint8Array): string {
   return encoding;
 }
 
+function declarationError(where: string, keyword: string): ImportFileError {
+  return new ImportFileError(
+    where,
+    `has a <!${keyword}> declaration, which import files may not have ` +
+      '(it can read other files or expand without bound)',
+  );
+}
+
 /**
- * The first `<!DOCTYPE` or `<!ENTITY` outside CDATA sections and comments (where they are only text).
- * A linear scan with indexOf: a regex with lazy quantifiers would be quadratic on unclosed sections.
+ * The first `<!DOCTYPE` or `<!ENTITY` outside CDATA sections and comments (where they are only text), found
+ * in the bytes before anything is parsed: markup is ASCII in every encoding Kvartal reads. A linear scan
+ * with indexOf: a regex with lazy quantifiers would be quadratic on unclosed sections.
  */
-function findDeclaration(text: string): { index: number; keyword: string } | undefined {
+function findDeclaration(bytes: Uint8Array): { index: number; keyword: string } | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const startsWith = (prefix: string, at: number) =>
+    text.toString('latin1', at, at + prefix.length) === prefix;
   let at = text.indexOf('<!');
   while (at !== -1) {
     let resume = at + 2;
-    if (text.startsWith('<![CDATA[', at)) {
+    if (startsWith('<![CDATA[', at)) {
       const end = text.indexOf(']]>', at + 9);
-      if (end === -1) return undefined; // unclosed: the validator reports it
+      if (end === -1) return undefined; // unclosed: the parser reports it
       resume = end + 3;
-    } else if (text.startsWith('<!--', at)) {
+    } else if (startsWith('<!--', at)) {
       const end = text.indexOf('-->', at + 4);
       if (end === -1) return undefined;
       resume = end + 3;
     } else {
-      const keyword = text.slice(at + 2, at + 9).toUpperCase();
+      const keyword = text.toString('latin1', at + 2, at + 9).toUpperCase();
       if (keyword === 'DOCTYPE') return { index: at, keyword };
       if (keyword.startsWith('ENTITY')) return { index: at, keyword: 'ENTITY' };
     }
     at = text.indexOf('<!', resume);
   }
   return undefined;
+}
+
+/** `line L, column C` of a byte offset: lines counted by line feeds, columns in decoded characters. */
+function positionIn(bytes: Uint8Array, index: number, encoding: string): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < index; i = bytes.indexOf(0x0a, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const column = new TextDecoder(encoding).decode(bytes.subarray(lineStart, index)).length + 1;
+  return `line ${line}, column ${column}`;
 }

@@ -99,7 +99,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
         ]);
     const queries = [];
     const { source } = lookup;
-    if (source && source.sourceIds.length)
+    if (source?.sourceIds.length)
       queries.push(select().where('source', '=', source.source).where('source_id', 'in', source.sourceIds));
     if (lookup.nameKeys.length) queries.push(select().where('name_key', 'in', lookup.nameKeys));
     if (lookup.phoneKeys.length) queries.push(select().where('phone_key', 'in', lookup.phoneKeys));
