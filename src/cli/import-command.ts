@@ -24,6 +24,7 @@ export async function importCommand(args: string[], config: Config): Promise<num
       partial: { type: 'boolean' },
       'category-map': { type: 'string' },
       'default-category': { type: 'string' },
+      source: { type: 'string' },
       duplicates: { type: 'string' },
       report: { type: 'string' },
       columns: { type: 'string' },
@@ -52,6 +53,7 @@ export async function importCommand(args: string[], config: Config): Promise<num
       partial: Boolean(values.partial),
       ...(values['category-map'] ? { categoryMap: await readCategoryMap(values['category-map']) } : {}),
       ...(values['default-category'] ? { defaultCategory: values['default-category'] } : {}),
+      ...(values.source ? { source: values.source } : {}),
       duplicates: values.duplicates === 'skip' ? 'skip' : 'merge',
       limits: { maxBytes: config.importMaxBytes },
       csv: {

@@ -5,6 +5,7 @@ export const IMPORT_USAGE = `kvartal import <file> [options]
   --partial                  import the valid records even if some are invalid (rejects go to the report)
   --category-map FILE        JSON object: layer name, category text or OSM "key=value" -> category slug or "skip"
   --default-category SLUG    category for records nothing else places
+  --source NAME              what the places are recorded as coming from (default: the file's name)
   --duplicates merge|skip    likely duplicates of existing places: fill their blanks (default) or leave them
   --report FILE              write the full report as JSON (default with --partial: <file>.import-report.json)
   --columns KEY=HEADER,...   CSV column mapping, e.g. name=Заведение,lat=Ш,lon=Д

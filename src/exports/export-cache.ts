@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -38,13 +39,18 @@ export class ExportCache {
     if (existing) return { path, tag: name, modified: existing.mtime, bytes: existing.size };
     let pending = this.writing.get(name);
     if (!pending) {
-      pending = this.write(format, path, name).finally(() => this.writing.delete(name));
+      pending = this.write(format, path, name, version).finally(() => this.writing.delete(name));
       this.writing.set(name, pending);
     }
     return pending;
   }
 
-  private async write(format: ExportFormat, path: string, name: string): Promise<CachedExport> {
+  private async write(
+    format: ExportFormat,
+    path: string,
+    name: string,
+    version: number,
+  ): Promise<CachedExport> {
     await mkdir(this.dir, { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
     try {
@@ -56,16 +62,33 @@ export class ExportCache {
     } finally {
       await rm(temporary, { force: true });
     }
-    await this.removeOlder(format, name);
+    await this.removeOlder(format, version);
     const written = await stat(path);
     return { path, tag: name, modified: written.mtime, bytes: written.size };
   }
 
-  private async removeOlder(format: ExportFormat, keep: string): Promise<void> {
+  /** Only versions older than this one: a slower writer of an old version must not remove a newer file. */
+  private async removeOlder(format: ExportFormat, version: number): Promise<void> {
     const extension = `.${EXPORT_FORMATS[format].extension}`;
     for (const file of await readdir(this.dir)) {
-      if (file !== keep && file.startsWith('places-v') && file.endsWith(extension)) {
-        await rm(join(this.dir, file), { force: true });
+      const older = Number(/^places-v(\d+)-/.exec(file)?.[1] ?? Number.POSITIVE_INFINITY) < version;
+      if (older && file.endsWith(extension)) await rm(join(this.dir, file), { force: true });
+    }
+  }
+
+  /**
+   * The export opened for reading. An open file stays readable even if a newer version's writer removes
+   * it meanwhile; if it went between `get` and the open, the next `get` writes it again.
+   */
+  async open(format: ExportFormat): Promise<{ file: CachedExport; stream: ReadStream }> {
+    for (let attempt = 0; ; attempt++) {
+      const file = await this.get(format);
+      const stream = createReadStream(file.path);
+      try {
+        await once(stream, 'open');
+        return { file, stream };
+      } catch (error) {
+        if (attempt >= 2) throw error;
       }
     }
   }

@@ -1,6 +1,13 @@
 import { InputError } from '../domain/errors.ts';
-import { publicView } from '../domain/places/approximate-position.ts';
-import { DuplicateIndex, duplicateKeys, type MatchKeys, matchKeys } from '../domain/places/duplicate-keys.ts';
+import { distanceMeters } from '../domain/geo.ts';
+import { approximatePosition, publicView } from '../domain/places/approximate-position.ts';
+import {
+  DuplicateIndex,
+  duplicateKeys,
+  type MatchKeys,
+  matchKeys,
+  namesOf,
+} from '../domain/places/duplicate-keys.ts';
 import type { Place, PlaceData } from '../domain/places/place.ts';
 import { changedFields, fillBlanks } from '../domain/places/place-changes.ts';
 import { detectFormat, type ImportFormat } from '../imports/formats/detect-format.ts';
@@ -29,6 +36,11 @@ export interface ImportRequest {
   categoryMap?: Record<string, string>;
   /** The category for records no rule places. */
   defaultCategory?: string;
+  /**
+   * What the places are recorded as coming from (`import:<source>`); default the file's name. Two different
+   * files with the same name need their own sources, or their ids would refer to each other's places.
+   */
+  source?: string;
   /** What to do with a likely duplicate of a place from elsewhere: fill its blanks (default) or leave it. */
   duplicates?: 'merge' | 'skip';
   limits?: Partial<ReadLimits>;
@@ -106,7 +118,8 @@ export async function importPlaces(ctx: AppContext, request: ImportRequest): Pro
       for await (const batch of batches(records, BATCH)) {
         await run.apply(batch, places);
         // better-sqlite3 is synchronous: without a turn of the event loop between batches, a server could not
-        // send the progress lines (or answer anyone else) until the whole file is done.
+        // send the progress lines until the whole file is done. (Other requests that need the database still
+        // wait on SQLite, whose one connection the import's transaction holds: see the README.)
         await new Promise((resolve) => setImmediate(resolve));
         const seconds = Math.max(0.001, (Date.now() - started) / 1000);
         request.onProgress?.({
@@ -153,7 +166,7 @@ function mappingRules(ctx: AppContext, request: ImportRequest, format: ImportFor
     intent: new CategoryIntent(ctx.taxonomy.categories),
     categoryMap,
     ...(fallback ? { defaultCategory: fallback } : {}),
-    source: `import:${baseName(request.fileName)}`,
+    source: `import:${request.source?.trim() || baseName(request.fileName)}`,
     keepUnknownFields: keepsUnknownFields(format),
   };
 }
@@ -240,6 +253,14 @@ class ImportRun {
     for (const decision of decisions) {
       const place = current.get(decision.placeId);
       if (!place) continue;
+      if (decision.kind === 'refresh' && !plausiblySame(place, decision.item.keys)) {
+        const name = place.names[place.originalLocale] ?? '';
+        this.reject(
+          decision.item.record,
+          `its id "${decision.item.key}" already belongs to place #${place.id} "${name}" from ${this.rules.source}, named differently and elsewhere: if this is another file with the same name, import it under its own source`,
+        );
+        continue;
+      }
       const updated =
         decision.kind === 'refresh'
           ? await this.refresh(place, decision.item, places)
@@ -279,9 +300,14 @@ class ImportRun {
   }
 
   private keyOf(record: ImportRecord, data: PlaceData): string {
+    // Without an id from the source: the layer, the name and the ~300 m cell it is in, so two branches of a
+    // chain keep their own keys whatever order the file lists them in.
+    const cell = approximatePosition(data.lon, data.lat);
     const base =
-      record.sourceId ?? record.fields.id?.trim() ?? `${record.layer ?? ''}/${duplicateKeys(data).name}`;
-    // The same name twice in a layer (two branches of a chain): the second is `…#2`, stable across re-imports.
+      record.sourceId ??
+      record.fields.id?.trim() ??
+      `${record.layer ?? ''}/${duplicateKeys(data).name}@${cell.lon},${cell.lat}`;
+    // The same name twice in one cell: the second is `…#2`.
     const seen = (this.keysSeen.get(base) ?? 0) + 1;
     this.keysSeen.set(base, seen);
     const key = seen === 1 ? base : `${base}#${seen}`;
@@ -354,6 +380,14 @@ function expectedRecords(format: ImportFormat, bytes: Uint8Array): number | unde
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
   // A CSV's header is a line; its last line may lack a line end.
   return format === 'csv' ? Math.max(1, count) : count;
+}
+
+// A source's record may rename its place or move it a little, not both at once across the city.
+const SAME_SOURCE_MOVE_M = 500;
+
+function plausiblySame(place: Place, keys: MatchKeys): boolean {
+  if (namesOf(place).size === 0 || [...namesOf(place)].some((n) => keys.names.has(n))) return true;
+  return distanceMeters([place.lon, place.lat], [keys.lon, keys.lat]) <= SAME_SOURCE_MOVE_M;
 }
 
 async function* batches<T>(items: AsyncIterable<T>, size: number): AsyncIterable<T[]> {

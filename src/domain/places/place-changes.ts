@@ -1,3 +1,4 @@
+import { publicView } from './approximate-position.ts';
 import type { PlaceData } from './place.ts';
 
 /** The fields of a place a person (or an import) can change; status and provenance are not among them. */
@@ -43,14 +44,19 @@ export function changedFields(before: PlaceData, after: PlaceData): ContentField
  * missing contacts, hours, address, languages and tags. Nothing `existing` already says is overwritten —
  * a second source of the same place adds to it, it does not take it over.
  */
-export function fillBlanks<T extends PlaceData>(existing: T, incoming: PlaceData): T {
+export function fillBlanks<T extends PlaceData>(existing: T, source: PlaceData): T {
+  // Only what may be public comes across: a home-based record brings no street address, and a home-based
+  // place (stored with a blank public address) is never given one — its exact address stays its own.
+  const incoming = publicView(source);
+  const homeBased = Boolean(existing.homeBased || source.homeBased);
   return {
     ...existing,
+    ...(homeBased ? { homeBased: true } : {}),
     names: { ...incoming.names, ...existing.names },
     descriptions: { ...incoming.descriptions, ...existing.descriptions },
     contacts: { ...incoming.contacts, ...existing.contacts },
     hours: existing.hours ?? incoming.hours,
-    address: existing.address ?? incoming.address,
+    address: existing.homeBased ? existing.address : (existing.address ?? incoming.address),
     neighbourhood: existing.neighbourhood ?? incoming.neighbourhood,
     languages: [...new Set([...existing.languages, ...incoming.languages])],
     tags: [...new Set([...existing.tags, ...incoming.tags])].slice(0, 30),

@@ -24,7 +24,8 @@ export async function* csvExport(
 }
 
 function quote(value: string): string {
-  // A leading = + - @ would be run as a formula by spreadsheets: a tab in front keeps it text.
-  const safe = /^[=+\-@]/.test(value) && !/^[-+]?\d/.test(value) ? `\t${value}` : value;
+  // A leading = + - @ (or tab, CR) would be run as a formula by spreadsheets: a tab in front keeps it text.
+  // Only plain numbers pass as they are; a phone number (+381…) gets the tab too, which an import trims.
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[-+]?\d+(\.\d+)?$/.test(value) ? `\t${value}` : value;
   return /[",\r\n\t]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ExportCache } from '../../exports/export-cache.ts';
 import { EXPORT_FORMATS, type ExportFormat, SITE_NAME } from '../../exports/export-places.ts';
@@ -28,7 +27,7 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportRouteOptions> = async
       `/export.${format}`,
       { schema: { summary: DESCRIPTIONS[format], tags: ['open data'] } },
       async (request, reply) => {
-        const file = await cache.get(format);
+        const { file, stream } = await cache.open(format);
         const etag = `"${file.tag}"`;
         reply
           .header('etag', etag)
@@ -40,8 +39,11 @@ export const exportRoutes: FastifyPluginAsyncTypebox<ExportRouteOptions> = async
             `attachment; filename="${SITE_NAME.toLowerCase()}-places.${format}"`,
           );
         if (licence.url) reply.header('link', `<${licence.url}>; rel="license"`);
-        if (notModified(request.headers, etag, file.modified)) return reply.code(304).send();
-        return reply.send(createReadStream(file.path));
+        if (notModified(request.headers, etag, file.modified)) {
+          stream.destroy();
+          return reply.code(304).send();
+        }
+        return reply.send(stream);
       },
     );
   }

@@ -25,6 +25,9 @@ const ImportQuery = Type.Object({
     Type.String({ description: 'true: import the valid records even if some are invalid' }),
   ),
   default_category: Type.Optional(Type.String()),
+  source: Type.Optional(
+    Type.String({ maxLength: 200, description: "Recorded provenance (default: the file's name)" }),
+  ),
   duplicates: Type.Optional(Type.Union([Type.Literal('merge'), Type.Literal('skip')])),
   category_map: Type.Optional(
     Type.String({
@@ -47,6 +50,10 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRouteOptions> = async
     '/imports',
     {
       bodyLimit: opts.maxBytes,
+      // The token is checked before the body is read: a stranger cannot make the server buffer 64 MB.
+      onRequest: async (request, reply) => {
+        if (!isOperator(request, reply, opts.adminToken)) return reply;
+      },
       schema: {
         summary: 'Import places from a KML/KMZ, GeoJSON, OSM or CSV file (operator token)',
         tags: ['open data'],
@@ -62,7 +69,6 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRouteOptions> = async
       },
     },
     async (request, reply) => {
-      if (!isOperator(request, reply, opts.adminToken)) return reply;
       const q = request.query;
       if (!Buffer.isBuffer(request.body)) throw new InputError('body', 'must be the file itself');
       const importRequest: ImportRequest = {
@@ -73,6 +79,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRouteOptions> = async
         limits: { maxBytes: opts.maxBytes },
         ...(q.format ? { format: q.format as ImportFormat } : {}),
         ...(q.default_category ? { defaultCategory: q.default_category } : {}),
+        ...(q.source ? { source: q.source } : {}),
         ...(q.duplicates ? { duplicates: q.duplicates } : {}),
         ...(q.category_map ? { categoryMap: parseCategoryMap(q.category_map) } : {}),
       };
