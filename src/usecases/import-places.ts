@@ -318,13 +318,21 @@ class ImportRun {
   /** The source sent this record before: update the place if the source changed it. */
   private async refresh(own: Place, item: Mapped, places: PlaceRepository): Promise<Place | null> {
     // A home-based place is stored with its public view only: compare what the source says with that view.
-    if (changedFields(own, publicView(item.data)).length === 0) {
+    const sent = publicView({ ...item.data, homeBased: Boolean(own.homeBased || item.data.homeBased) });
+    if (changedFields(own, sent).length === 0) {
       this.counts.unchanged++;
       return null;
     }
     this.counts.updated++;
-    // The source owns the content it sent; the community's status decisions (closed, pending) stay.
-    return places.update(own.id, { ...item.data, status: own.status, isDemo: own.isDemo });
+    // The source owns the content it sent; the community's status decisions (closed, pending) stay, and so
+    // does home-based: once a place hides where someone lives, no import makes it public again.
+    const homeBased = Boolean(own.homeBased || item.data.homeBased);
+    return places.update(own.id, {
+      ...item.data,
+      status: own.status,
+      isDemo: own.isDemo,
+      ...(homeBased ? { homeBased: true } : {}),
+    });
   }
 
   private async merge(

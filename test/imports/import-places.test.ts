@@ -310,6 +310,22 @@ describe.each(BACKENDS)('importing places on %s', (backend) => {
     expect(JSON.stringify(place)).not.toContain('Njegoševa');
   });
 
+  it('keeps a place home-based when its source later forgets the flag', async () => {
+    const tutor = {
+      id: 't1',
+      lon: 20.4612,
+      lat: 44.8123,
+      tags: { name: 'Репетитор Марина', amenity: 'language_school', home_based: 'yes' },
+    };
+    await run({ bytes: geojson([tutor]) });
+    const { home_based: _dropped, ...forgetful } = tutor.tags;
+    const again = await run({ bytes: geojson([{ ...tutor, tags: forgetful }]) });
+    expect(again.counts).toMatchObject({ unchanged: 1, updated: 0 });
+    const [place] = await realPlaces();
+    expect(place?.homeBased).toBe(true);
+    expect(place?.lon).not.toBe(20.4612);
+  });
+
   it('refuses a file over the size limit or of the wrong type, writing nothing', async () => {
     await expect(run({ bytes: geojson([CAFE]), limits: { maxBytes: 100 } })).rejects.toThrow(ImportFileError);
     await expect(run({ bytes: geojson([CAFE]), fileName: 'places.kml' })).rejects.toThrow(/not KML/);
