@@ -6,7 +6,7 @@ import { geojsonExport } from './formats/geojson.ts';
 import { kmlExport } from './formats/kml.ts';
 import type { ExportMeta } from './formats/meta.ts';
 import type { OpenRecordContext } from './open-record.ts';
-import { publicPlaces } from './public-places.ts';
+import { publicFilter, publicPlaces } from './public-places.ts';
 
 export const EXPORT_FORMATS = {
   geojson: { contentType: 'application/geo+json; charset=utf-8', extension: 'geojson' },
@@ -29,7 +29,7 @@ export interface ExportOptions {
 export const SITE_NAME = 'Kvartal';
 
 /** Every public place in one format, as text chunks: memory stays flat however many places there are. */
-export function exportPlaces(
+export async function* exportPlaces(
   ctx: AppContext,
   format: ExportFormat,
   options: ExportOptions,
@@ -46,16 +46,20 @@ export function exportPlaces(
     attribution: attributionLine(licence, SITE_NAME, options.siteUrl),
     generatedAt: ctx.now().toISOString(),
   };
+  const filter = await publicFilter(ctx);
   switch (format) {
     case 'geojson':
-      return geojsonExport(publicPlaces(ctx), context, meta);
+      yield* geojsonExport(publicPlaces(ctx, filter), context, meta);
+      return;
     case 'csv':
-      return csvExport(publicPlaces(ctx), context);
+      yield* csvExport(publicPlaces(ctx, filter), context);
+      return;
     case 'kml': {
       const categories = ctx.taxonomy.categories
         .filter((c) => c.parent !== null)
         .map((c) => ({ slug: c.slug, name: pickText(c.names, 'ru'), color: c.color }));
-      return kmlExport(categories, (slug) => publicPlaces(ctx, { categories: [slug] }), context, meta);
+      const placesOf = (slug: string) => publicPlaces(ctx, { ...filter, categories: [slug] });
+      yield* kmlExport(categories, placesOf, context, meta);
     }
   }
 }

@@ -5,13 +5,17 @@ import type { AppContext } from '../usecases/context.ts';
 const PAGE = 2_000;
 
 /**
- * What an export may contain: active places only (never pending or closed ones), in id order, page by page
- * so memory stays flat at any size. Demo places only while the instance has no real ones — the demo is
- * invented and must not pass for open data once a community's own data is there.
+ * What an export may contain: active places only (never pending or closed ones). Demo places only while
+ * the instance has no real ones — the demo is invented and must not pass for open data once a community's
+ * own data is there. Asked once per export, however many queries the export then makes.
  */
-export async function* publicPlaces(ctx: AppContext, filter: PlaceFilter = {}): AsyncIterable<Place[]> {
+export async function publicFilter(ctx: AppContext): Promise<PlaceFilter> {
   const realOnes = await ctx.storage.places.count({ statuses: ['active'], demo: false });
-  const base: PlaceFilter = { ...filter, statuses: ['active'], ...(realOnes > 0 ? { demo: false } : {}) };
+  return { statuses: ['active'], ...(realOnes > 0 ? { demo: false } : {}) };
+}
+
+/** The places a filter (built on `publicFilter`) selects, in id order, page by page: memory stays flat. */
+export async function* publicPlaces(ctx: AppContext, base: PlaceFilter): AsyncIterable<Place[]> {
   let after: number | undefined;
   for (;;) {
     const page = await ctx.storage.places.list({

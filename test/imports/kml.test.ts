@@ -7,7 +7,7 @@ import { readKml } from '../../src/imports/formats/kml.ts';
 import { readKmz } from '../../src/imports/formats/kmz.ts';
 import { htmlToText } from '../../src/imports/html-to-text.ts';
 import { DEFAULT_READ_LIMITS, ImportFileError, type ImportRecord } from '../../src/imports/record.ts';
-import { refusal as fileError, readAll as read, utf8 } from './reading.ts';
+import { refusal as fileError, readAll as read, readUntilRefusal, utf8 } from './reading.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURE = readFileSync(join(here, '../fixtures/imports/little-russia.kml'));
@@ -311,17 +311,9 @@ describe('reading KML as a stream', () => {
     );
 
   it('passes the first placemark on before the rest of the file is parsed', async () => {
-    const records = readKml(unfinished(2_000), DEFAULT_READ_LIMITS)[Symbol.asyncIterator]();
-    // Parsing everything first would fail here: the file's end is malformed.
-    const first = await records.next();
-    expect(first.value).toMatchObject({ position: 'placemark 1 "Место 1"', layer: 'Кафе' });
-    let count = 1;
-    let failure: unknown;
-    try {
-      for (let next = await records.next(); !next.done; next = await records.next()) count++;
-    } catch (error) {
-      failure = error;
-    }
+    // Parsing everything first would fail before the first record: the file's end is malformed.
+    const { first, count, failure } = await readUntilRefusal(readKml, unfinished(2_000));
+    expect(first).toMatchObject({ position: 'placemark 1 "Место 1"', layer: 'Кафе' });
     // Every complete placemark comes before the refusal, which the import's transaction then rolls back.
     expect(count).toBe(2_001);
     expect(failure).toBeInstanceOf(ImportFileError);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOsmXml } from '../../src/imports/formats/osm-xml.ts';
 import { DEFAULT_READ_LIMITS, ImportFileError, type ImportRecord } from '../../src/imports/record.ts';
-import { readAll, refusal } from './reading.ts';
+import { readAll, readUntilRefusal, refusal } from './reading.ts';
 
 const read = (bytes: Uint8Array, limits = DEFAULT_READ_LIMITS) => readAll(readOsmXml, bytes, limits);
 const fileError = (bytes: Uint8Array) => refusal(readOsmXml, bytes);
@@ -194,15 +194,8 @@ describe('reading OSM XML as a stream', () => {
     );
     // The end tag is missing: parsing everything first would fail before the first object.
     const bytes = new TextEncoder().encode(`<osm version="0.6">\n${nodes.join('\n')}\n<node id="0">`);
-    const records = readOsmXml(bytes, DEFAULT_READ_LIMITS)[Symbol.asyncIterator]();
-    expect((await records.next()).value).toMatchObject({ position: 'node/1' });
-    let count = 1;
-    let failure: unknown;
-    try {
-      for (let next = await records.next(); !next.done; next = await records.next()) count++;
-    } catch (error) {
-      failure = error;
-    }
+    const { first, count, failure } = await readUntilRefusal(readOsmXml, bytes);
+    expect(first).toMatchObject({ position: 'node/1' });
     expect(count).toBe(3_000);
     expect(failure).toBeInstanceOf(ImportFileError);
     expect((failure as ImportFileError).problem).toMatch(/^is not well-formed XML: unclosed tag/);

@@ -24,6 +24,27 @@ export async function readAll(
   return records;
 }
 
+/**
+ * Reads record by record until the reader stops: the first record, how many came, and the error it stopped
+ * with — what shows that records stream before a late refusal.
+ */
+export async function readUntilRefusal(
+  reader: FormatReader,
+  bytes: Uint8Array,
+): Promise<{ first: ImportRecord | undefined; count: number; failure: unknown }> {
+  let first: ImportRecord | undefined;
+  let count = 0;
+  try {
+    for await (const record of reader(bytes, DEFAULT_READ_LIMITS)) {
+      first ??= record;
+      count++;
+    }
+  } catch (failure) {
+    return { first, count, failure };
+  }
+  return { first, count, failure: undefined };
+}
+
 /** The ImportFileError a reader refuses `bytes` with; fails the test when it reads them. */
 export async function refusal(
   reader: FormatReader,

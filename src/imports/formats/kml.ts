@@ -8,7 +8,7 @@ import {
   type ReadLimits,
   type RecordGeometry,
 } from '../record.ts';
-import { decimal, passOverXml, readXml, setField, type XmlHandler } from './safe-xml.ts';
+import { decimal, readXmlInPasses, setField, type XmlHandler } from './safe-xml.ts';
 import {
   childNamed,
   childrenNamed,
@@ -32,12 +32,11 @@ function* kmlRecords(bytes: Uint8Array, limits: ReadLimits): Generator<ImportRec
   // A Placemark's style is resolved when the Placemark ends, through the StyleMaps read by then. My Maps and
   // Google Earth declare them all before the first Placemark; a file that does not is read twice, first
   // for its styles only, so memory stays bounded by the styles instead of by held-back records.
-  if (!styleMapAfterPlacemark(bytes)) {
-    yield* readXml(bytes, limits, new KmlReader(styles, 'styles and placemarks'));
-    return;
-  }
-  passOverXml(bytes, limits, new KmlReader(styles, 'styles'));
-  yield* readXml(bytes, limits, new KmlReader(styles, 'placemarks'));
+  yield* readXmlInPasses(bytes, limits, styleMapAfterPlacemark(bytes), {
+    both: () => new KmlReader(styles, 'styles and placemarks'),
+    prepare: () => new KmlReader(styles, 'styles'),
+    records: () => new KmlReader(styles, 'placemarks'),
+  });
 }
 
 /**

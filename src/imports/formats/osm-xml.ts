@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { isValidLonLat, type LonLat } from '../../domain/geo.ts';
 import { type FormatReader, ImportFileError, type ImportRecord, type RecordGeometry } from '../record.ts';
 import { centroid } from './centroid.ts';
-import { decimal, passOverXml, readXml, setField, type XmlHandler } from './safe-xml.ts';
+import { decimal, readXmlInPasses, setField, type XmlHandler } from './safe-xml.ts';
 import {
   childNamed,
   childrenNamed,
@@ -22,12 +22,11 @@ export const readOsmXml: FormatReader = async function* (bytes, limits) {
   const nodes = new NodePositions();
   // Files list nodes before ways (the API, JOSM and Overpass all do); one that has a node after a way is
   // read twice, first for the node positions only, so a way's nodes are known wherever they are.
-  if (!nodeAfterWay(bytes)) {
-    yield* readXml(bytes, limits, new OsmReader(nodes, 'nodes and records'));
-    return;
-  }
-  passOverXml(bytes, limits, new OsmReader(nodes, 'nodes'));
-  yield* readXml(bytes, limits, new OsmReader(nodes, 'records'));
+  yield* readXmlInPasses(bytes, limits, nodeAfterWay(bytes), {
+    both: () => new OsmReader(nodes, 'nodes and records'),
+    prepare: () => new OsmReader(nodes, 'nodes'),
+    records: () => new OsmReader(nodes, 'records'),
+  });
 };
 
 /**

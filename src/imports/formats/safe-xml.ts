@@ -109,9 +109,28 @@ export function* readXml<T>(bytes: Uint8Array, limits: ReadLimits, handler: XmlH
 }
 
 /** Reads a whole file only for what `handler` keeps (a first pass), refusing it as readXml does. */
-export function passOverXml(bytes: Uint8Array, limits: ReadLimits, handler: XmlHandler<unknown>): void {
+function passOverXml(bytes: Uint8Array, limits: ReadLimits, handler: XmlHandler<unknown>): void {
   const events = readXml(bytes, limits, handler);
   while (!events.next().done);
+}
+
+/**
+ * Records in one pass when what a record needs from elsewhere in the file (styles, node positions) always
+ * comes before it; otherwise a first pass only collects that (`prepare`) and a second yields the records,
+ * so nothing is held back waiting and memory stays bounded.
+ */
+export function* readXmlInPasses<T>(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  needsFirstPass: boolean,
+  handlers: { both: () => XmlHandler<T>; prepare: () => XmlHandler<unknown>; records: () => XmlHandler<T> },
+): Generator<T> {
+  if (!needsFirstPass) {
+    yield* readXml(bytes, limits, handlers.both());
+    return;
+  }
+  passOverXml(bytes, limits, handlers.prepare());
+  yield* readXml(bytes, limits, handlers.records());
 }
 
 /**
