@@ -96,6 +96,7 @@ async function sourceFiles(size: number): Promise<Map<ExportFormat, Uint8Array>>
           ...(data.contacts.website ? { website: `https://place-${id}.rs.example` } : {}),
         },
         isDemo: false,
+        version: 1,
         id,
         createdAt: '2025-01-01T00:00:00Z',
         updatedAt: '2025-01-01T00:00:00Z',

@@ -23,6 +23,12 @@ export interface Config {
   exportCacheDir: string;
   /** Largest import file accepted, in bytes. */
   importMaxBytes: number;
+  /** Outgoing mail (`smtp://user:pass@host:587`); without it, mails and their links go to the log. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Turns on "Log in with Telegram" (the bot's token verifies the widget's signature). */
+  telegramBotToken: string | null;
+  telegramBotName: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +49,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataLicense: env.DATA_LICENSE || DEFAULT_DATA_LICENCE,
     exportCacheDir: env.EXPORT_CACHE_DIR || './data/export-cache',
     importMaxBytes: positiveNumber(env.IMPORT_MAX_MB, 'IMPORT_MAX_MB', 64) * 1024 * 1024,
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || 'Kvartal <kvartal@localhost>',
+    telegramBotToken: env.TELEGRAM_BOT_TOKEN || null,
+    telegramBotName: env.TELEGRAM_BOT_NAME || null,
   };
 }
 

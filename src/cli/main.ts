@@ -15,9 +15,12 @@ Commands:
   demo --clear          Remove all demo places
   import <file>         Import places from KML/KMZ (Google My Maps), GeoJSON, OSM (Overpass JSON, .osm) or CSV
   export --format F     Export the public places as geojson, kml or csv (--out FILE, default stdout)
+  admin create --email ADDRESS
+                        Make ADDRESS an admin (creating the account) and print a one-time sign-in link
 
 Environment: DATABASE_URL (default ./data/kvartal.db; postgres://… for PostgreSQL), PORT, HOST, PUBLIC_URL,
-MAP_PMTILES, MAP_TILES_UPSTREAM, MAP_GLYPHS_DIR, ADMIN_TOKEN, DATA_LICENSE, IMPORT_MAX_MB. See README.md.
+MAP_PMTILES, MAP_TILES_UPSTREAM, MAP_GLYPHS_DIR, ADMIN_TOKEN, DATA_LICENSE, IMPORT_MAX_MB, SMTP_URL, MAIL_FROM,
+TELEGRAM_BOT_TOKEN, TELEGRAM_BOT_NAME. See README.md.
 
 Import options:
   ${IMPORT_USAGE.split('\n').slice(1).join('\n  ')}`;
@@ -31,6 +34,28 @@ async function main(argv: string[]): Promise<number> {
       const { serve } = await import('./serve.ts');
       await serve(config);
       return -1;
+    }
+    case 'admin': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { email: { type: 'string' } },
+      });
+      if (positionals[0] !== 'create' || !values.email) {
+        console.error('Usage: kvartal admin create --email ADDRESS');
+        return 2;
+      }
+      const storage = openStorage(config.databaseUrl);
+      try {
+        const { createAdmin } = await import('../usecases/accounts/manage-accounts.ts');
+        const ctx = await createContext(storage);
+        const { user, path } = await createAdmin(ctx, values.email);
+        const site = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+        console.log(`${user.email} is an admin. Sign in within an hour, once, with:\n${site}/en${path}`);
+      } finally {
+        await storage.close();
+      }
+      return 0;
     }
     case 'migrate': {
       const storage = openStorage(config.databaseUrl);

@@ -9,6 +9,7 @@ import { DEFAULT_READ_LIMITS } from '../imports/record.ts';
 import { DEFAULT_DATA_LICENCE } from '../open-data/licence.ts';
 import type { AppContext } from '../usecases/context.ts';
 import { webRoutes } from '../web/routes.ts';
+import { sessionPlugin } from './auth/session.ts';
 import { basemapRoutes } from './basemap/routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
         | 'dataLicense'
         | 'exportCacheDir'
         | 'importMaxBytes'
+        | 'telegramBotToken'
+        | 'telegramBotName'
       >
     >;
   /** Where Vite put the browser bundle. */
@@ -46,6 +49,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  await app.register(sessionPlugin, {
+    ctx: options.ctx,
+    secureCookies: Boolean(options.config.publicUrl?.startsWith('https:')),
+  });
   await app.register(compress, { global: true, encodings: ['br', 'gzip'] });
   await app.register(etag);
   await app.register(swagger, {
@@ -110,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     mapStyleUrl: basemapConfigured ? '/map/style.json' : null,
     dataLicense: config.dataLicense ?? DEFAULT_DATA_LICENCE,
+    telegramBot: config.telegramBotToken ? (config.telegramBotName ?? null) : null,
   });
   return app;
 }

@@ -1,5 +1,19 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { InputError, NotFoundError } from '../domain/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  InputError,
+  NotFoundError,
+  RateLimitError,
+  UnauthenticatedError,
+} from '../domain/errors.ts';
+
+const STATUS_OF: [new (...args: never[]) => Error, number, string][] = [
+  [UnauthenticatedError, 401, 'Unauthorized'],
+  [ForbiddenError, 403, 'Forbidden'],
+  [ConflictError, 409, 'Conflict'],
+  [RateLimitError, 429, 'Too Many Requests'],
+];
 
 /**
  * One error shape for every route: client mistakes say which field and why (400/404); server faults are
@@ -14,6 +28,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error instanceof NotFoundError) {
       return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: error.message });
+    }
+    if (error instanceof RateLimitError) reply.header('retry-after', String(error.retryAfterSeconds));
+    for (const [type, status, name] of STATUS_OF) {
+      if (error instanceof type)
+        return reply.code(status).send({ statusCode: status, error: name, message: error.message });
     }
     if (error.validation) {
       const first = error.validation[0];

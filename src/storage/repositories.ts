@@ -1,3 +1,13 @@
+import type { Role, User } from '../domain/accounts/user.ts';
+import type {
+  AuditEntry,
+  ChangeNote,
+  Claim,
+  PlaceVersion,
+  Report,
+  ReviewStatus,
+  Suggestion,
+} from '../domain/contributions/contribution.ts';
 import type { BBox } from '../domain/geo.ts';
 import type { Place, PlaceData, PlaceStatus } from '../domain/places/place.ts';
 import type { Category, City } from '../domain/taxonomy.ts';
@@ -105,10 +115,23 @@ export interface DuplicateCandidate {
 }
 
 export interface PlaceRepository {
-  insert(data: PlaceData): Promise<Place>;
-  /** Bulk insert in one transaction per call; returns how many were written. */
-  insertMany(data: readonly PlaceData[]): Promise<number>;
-  update(id: number, data: PlaceData): Promise<Place | null>;
+  /** A new place, and its version 1 in the history (demo places keep no history). */
+  insert(data: PlaceData, change?: ChangeNote): Promise<Place>;
+  /**
+   * Bulk insert in one transaction per call; returns how many were written. With a change note each place
+   * gets its version 1 in the history (an import); without one (demo data), none.
+   */
+  insertMany(data: readonly PlaceData[], change?: ChangeNote): Promise<number>;
+  /** Writes a new version: the place's version number grows by one and the history records who and why. */
+  update(id: number, data: PlaceData, change?: ChangeNote): Promise<Place | null>;
+  /** Every recorded version of a place, newest first, exact positions included (never public as such). */
+  history(placeId: number): Promise<PlaceVersion[]>;
+  version(placeId: number, version: number): Promise<PlaceVersion | null>;
+  /** Removes a place and its history for good: only for an admin's legal purge, which is audited. */
+  purge(placeId: number): Promise<boolean>;
+  /** After a merge the old id leads to the surviving place (an HTTP 301 on its page). */
+  addRedirect(fromId: number, toId: number): Promise<void>;
+  redirectOf(placeId: number): Promise<number | null>;
   get(id: number): Promise<Place | null>;
   /** Several places by id, in no particular order; missing ids are left out. */
   getMany(ids: readonly number[]): Promise<Place[]>;
@@ -151,6 +174,137 @@ export interface TaxonomyRepository {
   upsertCity(city: City): Promise<void>;
 }
 
+export interface NewUser {
+  email: string | null;
+  emailVerified: boolean;
+  passwordHash: string | null;
+  displayName: string | null;
+  role: Role;
+  telegramId: string | null;
+}
+
+export type UserChanges = Partial<
+  Pick<NewUser, 'email' | 'emailVerified' | 'passwordHash' | 'displayName' | 'role'> & {
+    notifyDigest: boolean;
+  }
+>;
+
+export interface SessionRecord {
+  userId: number;
+  csrf: string;
+  expiresAt: string;
+}
+
+/** Accounts, their sessions and one-time links. Secrets are stored only as SHA-256 hashes by the caller. */
+export interface UserRepository {
+  create(user: NewUser): Promise<User>;
+  get(id: number): Promise<User | null>;
+  /** The account with this (normalised) e-mail and its password hash. */
+  byEmail(email: string): Promise<{ user: User; passwordHash: string | null } | null>;
+  byTelegramId(telegramId: string): Promise<User | null>;
+  update(id: number, changes: UserChanges): Promise<void>;
+  /** Forgets who the person was (e-mail, name, Telegram id, password); the row stays for attributions. */
+  anonymise(id: number, at: string): Promise<void>;
+  /** For the admin's role management and the moderators' digest; never public. */
+  list(filter: { roles?: Role[]; limit: number }): Promise<User[]>;
+  count(): Promise<number>;
+  createSession(idHash: string, session: SessionRecord, createdAt: string): Promise<void>;
+  /** The session if it exists and has not expired at `now`. */
+  session(idHash: string, now: string): Promise<SessionRecord | null>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Signs the user out everywhere; returns how many sessions ended. */
+  deleteSessions(userId: number): Promise<number>;
+  createToken(
+    idHash: string,
+    token: { purpose: string; userId: number; expiresAt: string },
+    createdAt: string,
+  ): Promise<void>;
+  /**
+   * Marks a one-time link used and returns its user — once: a second use, an expired link or one for
+   * another purpose gets null. Atomic, so two concurrent uses cannot both succeed.
+   */
+  useToken(idHash: string, purpose: string, now: string): Promise<number | null>;
+}
+
+export type NewSuggestion = Omit<Suggestion, 'id' | 'reviewerId' | 'reviewedAt' | 'reason'>;
+
+export interface SuggestionReview {
+  status: 'approved' | 'rejected';
+  reviewerId: number;
+  reason: string | null;
+  at: string;
+  /** What was finally applied, when the moderator edited it before approving. */
+  data?: PlaceData;
+}
+
+export interface ReviewCounts {
+  suggestions: number;
+  reports: number;
+  claims: number;
+}
+
+/** Suggestions, reports and ownership claims: what people send in and moderators decide on. */
+export interface ContributionRepository {
+  addSuggestion(suggestion: NewSuggestion): Promise<Suggestion>;
+  suggestion(id: number): Promise<Suggestion | null>;
+  suggestions(filter: {
+    status?: ReviewStatus;
+    submitterId?: number;
+    placeId?: number;
+    limit: number;
+  }): Promise<Suggestion[]>;
+  /** Decides a pending suggestion; false when it was not pending any more (someone else decided first). */
+  reviewSuggestion(id: number, review: SuggestionReview): Promise<boolean>;
+  /** Links a suggestion that went live directly to the place it created. */
+  setSuggestionPlace(id: number, placeId: number): Promise<void>;
+  addReport(
+    report: Omit<Report, 'id' | 'status' | 'resolverId' | 'resolution' | 'resolvedAt'>,
+  ): Promise<Report>;
+  reports(filter: { status?: Report['status']; placeId?: number; limit: number }): Promise<Report[]>;
+  /** Closes every open report of a place; returns how many. */
+  resolveReports(
+    placeId: number,
+    resolution: { resolverId: number; resolution: string; at: string },
+  ): Promise<number>;
+  addClaim(claim: Omit<Claim, 'id' | 'status' | 'reason' | 'reviewerId' | 'reviewedAt'>): Promise<Claim>;
+  claim(id: number): Promise<Claim | null>;
+  claims(filter: {
+    status?: ReviewStatus;
+    userId?: number;
+    placeId?: number;
+    limit: number;
+  }): Promise<Claim[]>;
+  reviewClaim(id: number, review: Omit<SuggestionReview, 'data'>): Promise<boolean>;
+  /** Places whose claims by this user were approved. */
+  ownedPlaceIds(userId: number): Promise<number[]>;
+  pendingCounts(): Promise<ReviewCounts>;
+  /** Moves reports and approved claims of a merged place to the place it was merged into. */
+  moveToPlace(fromId: number, toId: number): Promise<void>;
+}
+
+export interface AuditRepository {
+  add(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+  list(filter: { limit: number; beforeId?: number }): Promise<AuditEntry[]>;
+}
+
+/** Counters that hold across app processes: rate limits and spent anti-spam challenges. */
+export interface LimitRepository {
+  /** Adds one to `key`'s counter for the window starting at `windowStart` (ms) and returns the new count. */
+  hit(key: string, windowStart: number): Promise<number>;
+  /** True the first time a key is spent; false on every later attempt (a replay). */
+  spend(key: string, expiresAt: string): Promise<boolean>;
+  /** Removes counters of windows and challenges that ended before `now`. */
+  prune(nowMs: number, now: string): Promise<void>;
+}
+
+/** The repositories a transaction hands out: everything written through them commits together or not at all. */
+export interface Repositories {
+  places: PlaceRepository;
+  users: UserRepository;
+  contributions: ContributionRepository;
+  audit: AuditRepository;
+}
+
 /** Small named counters and flags of the instance (e.g. whether the demo was ever loaded). */
 export interface MetaRepository {
   get(key: string): Promise<number | null>;
@@ -163,9 +317,12 @@ export interface StorageCapabilities {
   readonly nativeNearestNeighbour: boolean;
 }
 
-export interface Storage {
+export interface Storage extends Repositories {
   readonly capabilities: StorageCapabilities;
   readonly places: PlaceRepository;
+  readonly limits: LimitRepository;
+  /** Runs `work` in one transaction over several repositories (a thrown error rolls everything back). */
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   readonly taxonomy: TaxonomyRepository;
   readonly meta: MetaRepository;
   migrate(): Promise<{ applied: string[] }>;

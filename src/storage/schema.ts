@@ -68,6 +68,8 @@ export interface PlaceTable {
   exact_lon: number | null;
   exact_lat: number | null;
   exact_address: string | null;
+  /** Grows by one with every change; the latest row of place_versions has this number. */
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -82,7 +84,132 @@ export interface MetaTable {
   value: number;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  email: string | null;
+  email_verified: number;
+  password_hash: string | null;
+  display_name: string | null;
+  role: string;
+  telegram_id: string | null;
+  notify_digest: Generated<number>;
+  created_at: string;
+  deleted_at: string | null;
+}
+
+/** A session or one-time link is stored by the SHA-256 of its secret, never the secret itself. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface OneTimeTokenTable {
+  id: string;
+  purpose: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PlaceVersionTable {
+  id: Generated<number>;
+  place_id: number;
+  version: number;
+  action: string;
+  /** The whole place as JSON (PlaceData), exact position included: this table is never public. */
+  data: string;
+  author_id: number | null;
+  suggestion_id: number | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface SuggestionTable {
+  id: Generated<number>;
+  kind: string;
+  place_id: number | null;
+  base_version: number | null;
+  data: string;
+  comment: string | null;
+  submitter_id: number | null;
+  submitter_email: string | null;
+  submitter_locale: string;
+  proof_of_work: number;
+  status: string;
+  reason: string | null;
+  reviewer_id: number | null;
+  created_at: string;
+  reviewed_at: string | null;
+}
+
+export interface ReportTable {
+  id: Generated<number>;
+  place_id: number;
+  kind: string;
+  message: string | null;
+  submitter_id: number | null;
+  submitter_email: string | null;
+  status: string;
+  resolver_id: number | null;
+  resolution: string | null;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface ClaimTable {
+  id: Generated<number>;
+  place_id: number;
+  user_id: number;
+  evidence: string;
+  status: string;
+  reason: string | null;
+  reviewer_id: number | null;
+  created_at: string;
+  reviewed_at: string | null;
+}
+
+export interface PlaceRedirectTable {
+  from_id: number;
+  to_id: number;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  target: string;
+  details: string;
+  created_at: string;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface SpentChallengeTable {
+  key: string;
+  expires_at: string;
+}
+
 export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  one_time_tokens: OneTimeTokenTable;
+  place_versions: PlaceVersionTable;
+  suggestions: SuggestionTable;
+  reports: ReportTable;
+  claims: ClaimTable;
+  place_redirects: PlaceRedirectTable;
+  audit_log: AuditLogTable;
+  rate_limits: RateLimitTable;
+  spent_challenges: SpentChallengeTable;
   categories: CategoryTable;
   cities: CityTable;
   neighbourhoods: NeighbourhoodTable;

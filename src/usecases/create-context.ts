@@ -5,6 +5,7 @@ import { Vocabulary } from '../search/vocabulary.ts';
 import type { Storage } from '../storage/repositories.ts';
 import type { AppContext } from './context.ts';
 import { DataVersion } from './data-version.ts';
+import { type Notifier, stderrNotifier } from './notifications.ts';
 import { OpenNow } from './open-now.ts';
 import { seedTaxonomy } from './seed-taxonomy.ts';
 import { Taxonomy } from './taxonomy.ts';
@@ -14,7 +15,7 @@ export const DEFAULT_TIME_ZONE = 'Europe/Belgrade';
 /** Migrates and seeds the database, then builds the per-process services around it. */
 export async function createContext(
   storage: Storage,
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; notifier?: Notifier } = {},
 ): Promise<AppContext> {
   await storage.migrate();
   await seedTaxonomy(storage);
@@ -29,6 +30,7 @@ export async function createContext(
     openNow: new OpenNow(storage, dataVersion, timeZone),
     clusters: new ClusterIndex(storage, dataVersion),
     vocabulary: new Vocabulary(storage, taxonomyTermsOf(taxonomy).allTerms()),
+    notifier: options.notifier ?? stderrNotifier,
     now: options.now ?? (() => new Date()),
   };
 }

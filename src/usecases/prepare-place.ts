@@ -164,3 +164,25 @@ function contacts(value: Record<string, string> | undefined): Contacts {
   }
   return out;
 }
+
+/** A stored place as input again: an edit form starts from it and a suggestion changes some of its fields. */
+export function placeInputOf(place: PlaceData): PlaceInput {
+  return {
+    names: { ...place.names },
+    original_locale: place.originalLocale,
+    descriptions: { ...place.descriptions },
+    category: place.category,
+    extra_categories: [...place.extraCategories],
+    lon: place.lon,
+    lat: place.lat,
+    address: place.address,
+    city: place.city,
+    neighbourhood: place.neighbourhood,
+    contacts: { ...place.contacts } as Record<string, string>,
+    hours: place.hours,
+    languages: [...place.languages],
+    tags: [...place.tags],
+    status: place.status,
+    home_based: Boolean(place.homeBased),
+  };
+}

@@ -17,6 +17,10 @@ import {
   TAXONOMY_CSS_PATH,
   taxonomyCss,
 } from './assets.ts';
+import { accountRoutes } from './community/account-routes.ts';
+import { honeypotOnly } from './community/anti-spam.ts';
+import { contributionRoutes } from './community/contribution-routes.ts';
+import { moderationRoutes } from './community/moderation-routes.ts';
 import type { SafeHtml } from './html.ts';
 import { localePath, preferredLocale, queryString, rememberLocale } from './locale.ts';
 import { IMPORT_PATH, renderAdminImport } from './pages/admin-import.ts';
@@ -38,6 +42,8 @@ export interface WebOptions {
   mapStyleUrl?: string | null;
   /** SPDX id of the data licence (`DATA_LICENSE`), stated on the open-data page and the embedded map. */
   dataLicense?: string;
+  /** The Telegram bot's name when "Log in with Telegram" is configured. */
+  telegramBot?: string | null;
 }
 
 /**
@@ -130,8 +136,11 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     try {
       view = presentPlace(await getPlace(ctx, Number(match[1])), pageLocale, ctx.taxonomy, ctx.now());
     } catch (error) {
-      if (error instanceof NotFoundError) return notFound(request, reply, pageLocale);
-      throw error;
+      if (!(error instanceof NotFoundError)) throw error;
+      // A place merged into another: its old address leads there for good.
+      const into = await ctx.storage.places.redirectOf(Number(match[1]));
+      if (into !== null) return reply.redirect(localePath(pageLocale, `p/${into}`), 301);
+      return notFound(request, reply, pageLocale);
     }
     // The locale-less link (the API's `url`) and a stale or missing slug both lead to the canonical address.
     if (locale === null) return redirectToLocale(request, reply, view.path);
@@ -141,6 +150,18 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     rememberLocale(request, reply, locale);
     return sendPage(reply, renderPlace(deps(), locale, view, origin(request)));
   };
+
+  const community = {
+    ctx,
+    assets,
+    origin,
+    sendPage: (reply: FastifyReply, markup: SafeHtml, status = 200) => sendPage(reply, markup, status),
+    secureCookies: Boolean(opts.publicUrl?.startsWith('https:')),
+    telegramBot: opts.telegramBot ?? null,
+  };
+  await app.register(accountRoutes, community);
+  await app.register(contributionRoutes, { ...community, antiSpam: honeypotOnly });
+  await app.register(moderationRoutes, community);
 
   app.get('/', hidden, async (request, reply) => redirectToLocale(request, reply, ''));
   app.get('/p/:idslug', hidden, async (request, reply) => placePage(request, reply, null));

@@ -4,6 +4,7 @@ import { buildApp } from '../../src/http/app.ts';
 import type { AppContext } from '../../src/usecases/context.ts';
 import { createContext } from '../../src/usecases/create-context.ts';
 import { loadDemo } from '../../src/usecases/demo-data.ts';
+import type { Notifier } from '../../src/usecases/notifications.ts';
 import { type Backend, freshDatabase } from './backends.ts';
 
 export const ADMIN_TOKEN = 'test-operator-token';
@@ -17,11 +18,14 @@ export interface TestServer {
 
 /** The whole app on a fresh database, listening on a free loopback port. */
 export async function startTestServer(
-  options: { backend?: Backend; demo?: boolean | number; now?: Date } = {},
+  options: { backend?: Backend; demo?: boolean | number; now?: Date; notifier?: Notifier } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase(options.backend ?? 'sqlite');
   const now = options.now;
-  const ctx = await createContext(database.storage, now ? { now: () => now } : {});
+  const ctx = await createContext(database.storage, {
+    ...(now ? { now: () => now } : {}),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+  });
   if (options.demo !== false) {
     await loadDemo(ctx.storage, typeof options.demo === 'number' ? options.demo : undefined);
   }

@@ -2,7 +2,7 @@ import { publicView } from './approximate-position.ts';
 import type { PlaceData } from './place.ts';
 
 /** The fields of a place a person (or an import) can change; status and provenance are not among them. */
-const CONTENT_FIELDS = [
+export const CONTENT_FIELDS = [
   'names',
   'originalLocale',
   'descriptions',

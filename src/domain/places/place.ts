@@ -1,7 +1,8 @@
 import type { SpokenLanguage } from '../languages.ts';
 import type { Locale, LocalizedText } from '../locales.ts';
 
-export const PLACE_STATUSES = ['active', 'closed', 'pending'] as const;
+/** `deleted` is a status, not a removal: a moderator can bring the place back (only an admin's purge removes it). */
+export const PLACE_STATUSES = ['active', 'closed', 'pending', 'deleted'] as const;
 export type PlaceStatus = (typeof PLACE_STATUSES)[number];
 
 export interface Contacts {
@@ -49,6 +50,8 @@ export interface PlaceData {
 
 export interface Place extends PlaceData {
   id: number;
+  /** Grows by one with every change; the place's history lists every version. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

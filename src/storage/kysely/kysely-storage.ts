@@ -1,16 +1,23 @@
 import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
 import { migrations } from '../migrations/index.ts';
-import type { Storage, StorageCapabilities } from '../repositories.ts';
+import type { Repositories, Storage, StorageCapabilities } from '../repositories.ts';
 import type { Database } from '../schema.ts';
+import { KyselyContributionRepository } from './contribution-repository.ts';
+import { KyselyAuditRepository, KyselyLimitRepository } from './limit-repository.ts';
 import { KyselyMetaRepository } from './meta-repository.ts';
 import { type DialectSql, KyselyPlaceRepository } from './place-repository.ts';
 import { KyselyTaxonomyRepository } from './taxonomy-repository.ts';
+import { KyselyUserRepository } from './user-repository.ts';
 
 /** The storage both backends share; a backend brings its Kysely dialect and its spatial SQL. */
 export class KyselyStorage implements Storage {
   readonly places: KyselyPlaceRepository;
   readonly taxonomy: KyselyTaxonomyRepository;
   readonly meta: KyselyMetaRepository;
+  readonly users: KyselyUserRepository;
+  readonly contributions: KyselyContributionRepository;
+  readonly audit: KyselyAuditRepository;
+  readonly limits: KyselyLimitRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -20,6 +27,21 @@ export class KyselyStorage implements Storage {
     this.places = new KyselyPlaceRepository(db, dialect);
     this.taxonomy = new KyselyTaxonomyRepository(db);
     this.meta = new KyselyMetaRepository(db);
+    this.users = new KyselyUserRepository(db);
+    this.contributions = new KyselyContributionRepository(db);
+    this.audit = new KyselyAuditRepository(db);
+    this.limits = new KyselyLimitRepository(db);
+  }
+
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+    return this.places.withTransaction((trx, places) =>
+      work({
+        places,
+        users: new KyselyUserRepository(trx),
+        contributions: new KyselyContributionRepository(trx),
+        audit: new KyselyAuditRepository(trx),
+      }),
+    );
   }
 
   async migrate(): Promise<{ applied: string[] }> {

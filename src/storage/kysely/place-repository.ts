@@ -7,6 +7,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
+import type { ChangeNote, PlaceVersion } from '../../domain/contributions/contribution.ts';
 import { type BBox, boxAround, distanceMeters } from '../../domain/geo.ts';
 import { publicView } from '../../domain/places/approximate-position.ts';
 import type { Place, PlaceData } from '../../domain/places/place.ts';
@@ -25,6 +26,13 @@ import type {
   TextMatch,
 } from '../repositories.ts';
 import type { Database } from '../schema.ts';
+import {
+  ensureBaseline,
+  placeHistory,
+  placeVersion,
+  recordVersion,
+  recordVersions,
+} from './place-versions.ts';
 import { placeColumns, placeFromRow } from './rows.ts';
 
 /** What the two backends do differently for places: how a box uses the spatial index, how text matches. */
@@ -123,7 +131,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
     return [...byId.values()];
   }
 
-  async insert(data: PlaceData): Promise<Place> {
+  async insert(data: PlaceData, change: ChangeNote = { action: 'create', authorId: null }): Promise<Place> {
     return this.writing(async (trx) => {
       const timestamp = this.now().toISOString();
       const search = this.indexer(publicView(data));
@@ -137,13 +145,14 @@ export class KyselyPlaceRepository implements PlaceRepository {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      if (!data.isDemo) await recordVersion(trx, Number(row.id), 1, data, change, timestamp);
       await this.addTerms(trx, [search]);
       await bumpDataVersion(trx);
       return placeFromRow(row);
     });
   }
 
-  async insertMany(data: readonly PlaceData[]): Promise<number> {
+  async insertMany(data: readonly PlaceData[], change?: ChangeNote): Promise<number> {
     if (data.length === 0) return 0;
     await this.writing(async (trx) => {
       const timestamp = this.now().toISOString();
@@ -161,7 +170,17 @@ export class KyselyPlaceRepository implements PlaceRepository {
             updated_at: timestamp,
           });
         }
-        await trx.insertInto('places').values(values).execute();
+        if (change) {
+          const ids = await trx.insertInto('places').values(values).returning('id').execute();
+          await recordVersions(
+            trx,
+            ids.map((r, i) => ({ placeId: Number(r.id), data: chunk[i] as PlaceData })),
+            change,
+            timestamp,
+          );
+        } else {
+          await trx.insertInto('places').values(values).execute();
+        }
         await this.addTerms(trx, documents);
       }
       await bumpDataVersion(trx);
@@ -169,20 +188,41 @@ export class KyselyPlaceRepository implements PlaceRepository {
     return data.length;
   }
 
-  async update(id: number, data: PlaceData): Promise<Place | null> {
+  async update(
+    id: number,
+    data: PlaceData,
+    change: ChangeNote = { action: 'edit', authorId: null },
+  ): Promise<Place | null> {
     return this.writing(async (trx) => {
+      const current = await trx
+        .selectFrom('places')
+        .select(['version', 'updated_at', 'is_demo'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!current) return null;
+      const timestamp = this.now().toISOString();
+      const tracked = Number(current.is_demo) !== 1;
+      if (tracked) await ensureBaseline(trx, id, Number(current.version), current.updated_at);
       const search = this.indexer(publicView(data));
+      const exact = await this.exactOf(trx, id, data);
       const row = await trx
         .updateTable('places')
         .set({
-          ...placeColumns(data, search, await this.exactOf(trx, id, data)),
+          ...placeColumns(data, search, exact),
           hours_id: await this.hoursId(trx, data.hours),
-          updated_at: this.now().toISOString(),
+          version: Number(current.version) + 1,
+          updated_at: timestamp,
         })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();
       if (!row) return null;
+      if (tracked) {
+        const stored = data.homeBased
+          ? { ...data, lon: exact.lon, lat: exact.lat, address: exact.address }
+          : data;
+        await recordVersion(trx, id, Number(row.version), stored, change, timestamp);
+      }
       await this.addTerms(trx, [search]);
       await bumpDataVersion(trx);
       return placeFromRow(row);
@@ -212,6 +252,53 @@ export class KyselyPlaceRepository implements PlaceRepository {
       lat: unmoved ? row.exact_lat : data.lat,
       address: data.address ?? row.exact_address,
     };
+  }
+
+  history(placeId: number): Promise<PlaceVersion[]> {
+    return placeHistory(this.db, placeId);
+  }
+
+  version(placeId: number, version: number): Promise<PlaceVersion | null> {
+    return placeVersion(this.db, placeId, version);
+  }
+
+  async purge(placeId: number): Promise<boolean> {
+    return this.writing(async (trx) => {
+      await trx.deleteFrom('place_versions').where('place_id', '=', placeId).execute();
+      await trx.deleteFrom('place_redirects').where('to_id', '=', placeId).execute();
+      const result = await trx.deleteFrom('places').where('id', '=', placeId).executeTakeFirst();
+      await bumpDataVersion(trx);
+      return Number(result.numDeletedRows) > 0;
+    });
+  }
+
+  async addRedirect(fromId: number, toId: number): Promise<void> {
+    await this.writing(async (trx) => {
+      // A place merged earlier into `fromId` now leads straight to `toId`: redirects never chain.
+      await trx.updateTable('place_redirects').set({ to_id: toId }).where('to_id', '=', fromId).execute();
+      await trx
+        .insertInto('place_redirects')
+        .values({ from_id: fromId, to_id: toId, created_at: this.now().toISOString() })
+        .onConflict((oc) => oc.column('from_id').doUpdateSet({ to_id: toId }))
+        .execute();
+    });
+  }
+
+  async redirectOf(placeId: number): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('place_redirects')
+      .select('to_id')
+      .where('from_id', '=', placeId)
+      .executeTakeFirst();
+    return row ? Number(row.to_id) : null;
+  }
+
+  /** The inner Kysely of a transaction handed out by `transaction()`, for repositories that join it. */
+  async withTransaction<T>(
+    work: (trx: Kysely<Database>, places: KyselyPlaceRepository) => Promise<T>,
+  ): Promise<T> {
+    if (this.outer) return work(this.db, this);
+    return this.writing((trx) => work(trx, new KyselyPlaceRepository(trx, this.dialect, this.now, this)));
   }
 
   async exactLocation(id: number): Promise<{ lon: number; lat: number; address: string | null } | null> {

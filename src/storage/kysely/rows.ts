@@ -8,8 +8,8 @@ import type { Category, City } from '../../domain/taxonomy.ts';
 import type { SearchDocument } from '../repositories.ts';
 import type { CategoryTable, CityTable, NeighbourhoodTable, PlaceTable } from '../schema.ts';
 
-type PlaceRow = Omit<PlaceTable, 'id'> & { id: number };
-export type PlaceColumns = Omit<PlaceTable, 'id' | 'created_at' | 'updated_at' | 'hours_id'>;
+type PlaceRow = Omit<PlaceTable, 'id' | 'version'> & { id: number; version?: number };
+export type PlaceColumns = Omit<PlaceTable, 'id' | 'created_at' | 'updated_at' | 'hours_id' | 'version'>;
 
 export function placeFromRow(row: PlaceRow): Place {
   return {
@@ -36,6 +36,7 @@ export function placeFromRow(row: PlaceRow): Place {
       ...(row.source_id ? { sourceId: row.source_id } : {}),
       ...(row.source_layer ? { layer: row.source_layer } : {}),
     },
+    version: Number(row.version ?? 1),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -4,6 +4,7 @@ import { placesMigration } from './0001-places.ts';
 import { searchMigration } from './0002-search.ts';
 import { duplicateKeysMigration } from './0003-duplicate-keys.ts';
 import { homeBasedMigration } from './0004-home-based.ts';
+import { contributionsMigration } from './0005-contributions.ts';
 
 /** Every migration, by name; names sort in the order they must run. Shared by both backends. */
 export function migrations(capabilities: StorageCapabilities): Record<string, Migration> {
@@ -12,5 +13,6 @@ export function migrations(capabilities: StorageCapabilities): Record<string, Mi
     '0002-search': searchMigration(capabilities),
     '0003-duplicate-keys': duplicateKeysMigration,
     '0004-home-based': homeBasedMigration,
+    '0005-contributions': contributionsMigration(capabilities),
   };
 }

@@ -2,6 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import './open-data.css';
 import './admin-import.css';
+import './community.css';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { t } from '../i18n/index.ts';
 import { initAdminImport } from './admin-import.ts';

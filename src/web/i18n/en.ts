@@ -1,3 +1,4 @@
+import { communityEn } from './community/en.ts';
 import { plural, week } from './types.ts';
 
 /**
@@ -6,6 +7,7 @@ import { plural, week } from './types.ts';
  * (Telegram, OpenAPI, GeoJSON, commands) go in through placeholders, never in the text.
  */
 export const en = {
+  community: communityEn,
   common: {
     tagline: 'Russian-speaking Belgrade and Novi Sad',
     description:

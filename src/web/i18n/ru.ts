@@ -1,7 +1,9 @@
+import { communityRu } from './community/ru.ts';
 import type { Messages } from './en.ts';
 import { plural, week } from './types.ts';
 
 export const ru: Messages = {
+  community: communityRu,
   common: {
     tagline: 'Русскоязычные Белград и Нови-Сад',
     description:

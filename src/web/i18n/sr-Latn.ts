@@ -1,3 +1,4 @@
+import { communitySrLatn } from './community/sr-Latn.ts';
 import type { Messages } from './en.ts';
 import { plural, week } from './types.ts';
 
@@ -6,6 +7,7 @@ import { plural, week } from './types.ts';
  * where "nj", "lj" or "dž" are two letters (e.g. "injekcija") and put Latin-only names in placeholders.
  */
 export const srLatn: Messages = {
+  community: communitySrLatn,
   common: {
     tagline: 'Ruskojezični Beograd i Novi Sad',
     description:

@@ -1,7 +1,9 @@
+import { communityUk } from './community/uk.ts';
 import type { Messages } from './en.ts';
 import { plural, week } from './types.ts';
 
 export const uk: Messages = {
+  community: communityUk,
   common: {
     tagline: 'Російськомовні Белград і Нови-Сад',
     description:

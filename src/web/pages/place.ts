@@ -133,6 +133,12 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
       </aside>
     </div>
     <p class="place__updated">${tr.format(p.updated, { date: tr.date(view.updatedAt) })}</p>
+    <nav class="place__actions" aria-label="${tr.m.community.editLink}"><ul>
+      <li><a href="${localePath(locale, `p/${view.id}/edit`)}">${tr.m.community.editLink}</a></li>
+      <li><a href="${localePath(locale, `p/${view.id}/report`)}">${tr.m.community.reportLink}</a></li>
+      <li><a href="${localePath(locale, `p/${view.id}/history`)}">${tr.m.community.historyLink}</a></li>
+      <li><a href="${localePath(locale, `p/${view.id}/claim`)}">${tr.m.community.claimLink}</a></li>
+    </ul></nav>
   </article>
 </main>`;
 

@@ -1,0 +1,214 @@
+import type { Actor, User } from '../../../domain/accounts/user.ts';
+import { ROLES } from '../../../domain/accounts/user.ts';
+import type { AuditEntry, PlaceVersion } from '../../../domain/contributions/contribution.ts';
+import { type FieldChange, placeDiff } from '../../../domain/contributions/place-diff.ts';
+import { type Locale, pickText } from '../../../domain/locales.ts';
+import { publicView } from '../../../domain/places/approximate-position.ts';
+import type { Place, PlaceData } from '../../../domain/places/place.ts';
+import type { ClaimItem } from '../../../usecases/contributions/claims.ts';
+import type { ReportGroup } from '../../../usecases/contributions/report-place.ts';
+import type { QueueItem } from '../../../usecases/contributions/review-suggestion.ts';
+import { placePath } from '../../../usecases/present-place.ts';
+import { html, type SafeHtml } from '../../html.ts';
+import { type Translator, t } from '../../i18n/index.ts';
+import { localePath } from '../../locale.ts';
+import type { Assets } from '../layout.ts';
+import { communityPage, csrfField, doneNotice, type FormProblem, problemSummary } from './form-kit.ts';
+
+export interface ModerationContext {
+  assets: Assets;
+  locale: Locale;
+  origin: string;
+  actor: Actor;
+  csrf: string;
+  problem?: FormProblem | null;
+  done?: string | null;
+}
+
+function nameOf(place: PlaceData, locale: Locale): string {
+  return pickText(place.names, locale, place.originalLocale);
+}
+
+/** A side-by-side table: field, before, after. The caption says what is compared. */
+function diffTable(tr: Translator, changes: FieldChange[], caption: string): SafeHtml {
+  const m = tr.m.community;
+  if (changes.length === 0) return html`<p>${m.noChanges}</p>`;
+  return html`<div class="table-scroll"><table class="diff"><caption>${caption}</caption>
+<thead><tr><th scope="col">${m.field}</th><th scope="col">${m.before}</th><th scope="col">${m.after}</th></tr></thead>
+<tbody>${changes.map((c) => html`<tr><th scope="row">${m.fields[c.field]}</th><td class="diff__old">${c.before ? html`<del>${c.before}</del>` : '—'}</td><td class="diff__new">${c.after ? html`<ins>${c.after}</ins>` : '—'}</td></tr>`)}</tbody></table></div>`;
+}
+
+function postButton(
+  c: ModerationContext,
+  action: string,
+  label: string,
+  fields: SafeHtml = html``,
+  primary = false,
+): SafeHtml {
+  return html`<form class="inline-form" method="post" action="${localePath(c.locale, action)}">${csrfField(c.csrf)}${fields}<button class="button${primary ? ' button--primary' : ''}" type="submit">${label}</button></form>`;
+}
+
+function queueEntry(c: ModerationContext, tr: Translator, item: QueueItem): SafeHtml {
+  const m = tr.m.community;
+  const s = item.suggestion;
+  const heading =
+    s.kind === 'new'
+      ? tr.format(m.newPlaceNamed, { name: nameOf(s.data, c.locale) })
+      : tr.format(m.editOf, { name: nameOf(item.current ?? s.data, c.locale) });
+  return html`<article class="queue-item" aria-labelledby="s-${s.id}">
+  <h3 id="s-${s.id}">${heading}</h3>
+  <p class="queue-item__meta">${tr.format(m.sentOn, { date: tr.date(s.createdAt) })} · ${s.submitter.userId ? tr.format(m.byUser, { id: s.submitter.userId }) : m.byVisitor}${s.proofOfWork ? '' : html` · <strong>${m.noProofOfWork}</strong>`}${item.stale ? html` · <strong>${m.stale}</strong>` : ''}</p>
+  ${s.comment ? html`<blockquote class="queue-item__comment">${s.comment}</blockquote>` : ''}
+  ${diffTable(tr, item.changes, m.diffCaption)}
+  <div class="form-row">
+    ${postButton(c, `moderation/suggestions/${s.id}/approve`, m.approve, html``, true)}
+    <a class="button" href="${localePath(c.locale, `moderation/suggestions/${s.id}`)}">${m.editThenApprove}</a>
+    <form class="inline-form" method="post" action="${localePath(c.locale, `moderation/suggestions/${s.id}/reject`)}">${csrfField(c.csrf)}
+      <label for="reason-${s.id}" class="visually-hidden">${m.rejectReason}</label>
+      <input id="reason-${s.id}" name="reason" required placeholder="${m.rejectReason}">
+      <button class="button" type="submit">${m.reject}</button></form>
+  </div>
+</article>`;
+}
+
+function reportEntry(c: ModerationContext, tr: Translator, group: ReportGroup): SafeHtml {
+  const m = tr.m.community;
+  const id = group.place.id;
+  return html`<article class="queue-item" aria-labelledby="r-${id}">
+  <h3 id="r-${id}"><a href="${localePath(c.locale, placePath(group.place).slice(1))}">${nameOf(group.place, c.locale)}</a> — ${tr.plural(m.reportCount, group.count)}</h3>
+  <ul class="report-kinds">${Object.entries(group.byKind).map(([kind, count]) => html`<li>${m.reportKinds[kind as keyof typeof m.reportKinds]}: ${count}</li>`)}</ul>
+  <ul class="report-messages">${group.reports.filter((r) => r.message).map((r) => html`<li>${r.message}</li>`)}</ul>
+  <div class="form-row">
+    ${postButton(c, `moderation/places/${id}/status`, m.markClosed, html`<input type="hidden" name="status" value="closed">`)}
+    ${postButton(c, `moderation/places/${id}/status`, m.deletePlace, html`<input type="hidden" name="status" value="deleted">`)}
+    ${postButton(c, `moderation/places/${id}/resolve`, m.dismissReports)}
+    <a class="button" href="${localePath(c.locale, `p/${id}/history`)}">${m.history}</a>
+  </div>
+  <form class="inline-form" method="post" action="${localePath(c.locale, `moderation/places/${id}/merge`)}">${csrfField(c.csrf)}
+    <label for="merge-${id}">${m.mergeInto}</label>
+    <input id="merge-${id}" name="into" inputmode="numeric" required pattern="[0-9]+">
+    <button class="button" type="submit">${m.merge}</button></form>
+</article>`;
+}
+
+function claimEntry(c: ModerationContext, tr: Translator, item: ClaimItem): SafeHtml {
+  const m = tr.m.community;
+  const id = item.claim.id;
+  return html`<article class="queue-item" aria-labelledby="c-${id}">
+  <h3 id="c-${id}">${item.place ? html`<a href="${localePath(c.locale, placePath(item.place).slice(1))}">${nameOf(item.place, c.locale)}</a>` : `#${item.claim.placeId}`}</h3>
+  <p class="queue-item__meta">${item.claimant?.displayName ?? item.claimant?.email ?? m.deletedUser} · ${tr.date(item.claim.createdAt)}</p>
+  <blockquote class="queue-item__comment">${item.claim.evidence}</blockquote>
+  <div class="form-row">
+    ${postButton(c, `moderation/claims/${id}/approve`, m.approve, html``, true)}
+    <form class="inline-form" method="post" action="${localePath(c.locale, `moderation/claims/${id}/reject`)}">${csrfField(c.csrf)}
+      <label for="claim-reason-${id}" class="visually-hidden">${m.rejectReason}</label>
+      <input id="claim-reason-${id}" name="reason" required placeholder="${m.rejectReason}">
+      <button class="button" type="submit">${m.reject}</button></form>
+  </div>
+</article>`;
+}
+
+export function renderModeration(
+  c: ModerationContext,
+  queue: QueueItem[],
+  reports: ReportGroup[],
+  claims: ClaimItem[],
+): SafeHtml {
+  const tr = t(c.locale);
+  const m = tr.m.community;
+  return communityPage({
+    ...c,
+    path: 'moderation',
+    title: m.moderation,
+    body: html`<h1>${m.moderation}</h1>
+${doneNotice(c.done)}
+${problemSummary(tr, c.problem)}
+<section aria-labelledby="h-queue"><h2 id="h-queue">${m.suggestions} (${queue.length})</h2>
+${queue.length ? queue.map((item) => queueEntry(c, tr, item)) : html`<p>${m.queueEmpty}</p>`}</section>
+<section aria-labelledby="h-reports"><h2 id="h-reports">${m.reports} (${reports.length})</h2>
+${reports.length ? reports.map((g) => reportEntry(c, tr, g)) : html`<p>${m.queueEmpty}</p>`}</section>
+<section aria-labelledby="h-claims"><h2 id="h-claims">${m.claims} (${claims.length})</h2>
+${claims.length ? claims.map((item) => claimEntry(c, tr, item)) : html`<p>${m.queueEmpty}</p>`}</section>`,
+  });
+}
+
+/**
+ * A place's versions, newest first, each with what it changed against the one before. The public sees
+ * home-based places' approximate position only; moderators can revert to any version.
+ */
+export function renderHistory(
+  c: ModerationContext,
+  place: Place,
+  versions: PlaceVersion[],
+  authors: Map<number, User>,
+  moderator: boolean,
+  exact: boolean,
+): SafeHtml {
+  const tr = t(c.locale);
+  const m = tr.m.community;
+  const name = nameOf(place, c.locale);
+  const title = tr.format(m.historyOf, { name });
+  const view = (data: PlaceData) => (exact ? data : publicView(data));
+  return communityPage({
+    ...c,
+    path: `p/${place.id}/history`,
+    title,
+    body: html`<h1>${title}</h1>
+<p><a href="${localePath(c.locale, placePath(place).slice(1))}">${m.backToPlace}</a></p>
+${doneNotice(c.done)}
+${problemSummary(tr, c.problem)}
+${versions.length === 0 ? html`<p>${m.noHistory}</p>` : ''}
+<ol class="history" reversed>
+${versions.map((v, i) => {
+  const previous = versions[i + 1];
+  const author =
+    v.authorId === null
+      ? m.byVisitorOrSystem
+      : authors.get(v.authorId)?.deletedAt
+        ? m.deletedUser
+        : (authors.get(v.authorId)?.displayName ?? tr.format(m.byUser, { id: v.authorId }));
+  return html`<li class="history__version" id="v${v.version}">
+  <h2 class="history__title">${tr.format(m.versionN, { n: v.version })} · ${m.actions[v.action]} · ${tr.date(v.createdAt)} · ${author}</h2>
+  ${v.note ? html`<p class="history__note">${v.note}</p>` : ''}
+  ${diffTable(tr, placeDiff(previous ? view(previous.data) : null, view(v.data)), tr.format(m.versionN, { n: v.version }))}
+  ${moderator && v.version !== place.version ? postButton(c, `p/${place.id}/revert`, tr.format(m.revertTo, { n: v.version }), html`<input type="hidden" name="version" value="${v.version}">`) : ''}
+</li>`;
+})}
+</ol>`,
+  });
+}
+
+export function renderAudit(c: ModerationContext, entries: AuditEntry[]): SafeHtml {
+  const m = t(c.locale).m.community;
+  return communityPage({
+    ...c,
+    path: 'admin/audit',
+    title: m.auditLog,
+    body: html`<h1>${m.auditLog}</h1>
+<div class="table-scroll"><table class="audit"><caption class="visually-hidden">${m.auditLog}</caption>
+<thead><tr><th scope="col">${m.when}</th><th scope="col">${m.who}</th><th scope="col">${m.what}</th><th scope="col">${m.target}</th><th scope="col">${m.details}</th></tr></thead>
+<tbody>${entries.map((e) => html`<tr><td>${e.createdAt.replace('T', ' ').slice(0, 19)}</td><td>${e.actorId ?? '—'}</td><td>${e.action}</td><td>${e.target}</td><td><code>${JSON.stringify(e.details)}</code></td></tr>`)}</tbody></table></div>`,
+  });
+}
+
+export function renderUsers(c: ModerationContext, users: User[]): SafeHtml {
+  const tr = t(c.locale);
+  const m = tr.m.community;
+  return communityPage({
+    ...c,
+    path: 'admin/users',
+    title: m.users,
+    body: html`<h1>${m.users}</h1>
+${doneNotice(c.done)}
+${problemSummary(tr, c.problem)}
+<div class="table-scroll"><table><caption class="visually-hidden">${m.users}</caption>
+<thead><tr><th scope="col">#</th><th scope="col">${m.email}</th><th scope="col">${m.displayName}</th><th scope="col">${m.role}</th></tr></thead>
+<tbody>${users.map(
+      (u) => html`<tr><td>${u.id}</td><td>${u.email ?? '—'}</td><td>${u.displayName ?? '—'}</td><td>
+<form class="inline-form" method="post" action="${localePath(c.locale, `admin/users/${u.id}/role`)}">${csrfField(c.csrf)}
+<label for="role-${u.id}" class="visually-hidden">${m.role}</label>
+<select id="role-${u.id}" name="role">${ROLES.map((r) => html`<option value="${r}"${r === u.role ? html` selected` : ''}>${m.roles[r]}</option>`)}</select>
+<button class="button" type="submit">${m.save}</button></form></td></tr>`,
+    )}</tbody></table></div>`,
+  });
+}

@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/accounts/user.ts';
+import { createMailer } from '../../src/gateways/mailer.ts';
+import { mailNotifier } from '../../src/notifications/mail-notifier.ts';
+import { createAdmin } from '../../src/usecases/accounts/manage-accounts.ts';
+import { BACKENDS } from '../support/backends.ts';
+import { FormClient } from '../support/browserless-client.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { linkIn, type MailCatcher, startMailCatcher } from '../support/smtp.ts';
+
+const SITE = 'http://kvartal.test';
+const PLACE_FORM = {
+  name: 'Пекарня Колач',
+  category: 'bakery',
+  lat: '44.8176',
+  lon: '20.4569',
+  address: 'Cara Dušana 10',
+  hours: 'Mo-Sa 07:00-20:00',
+  'contacts.phone': '+381 64 111 2233',
+  languages: ['ru', 'sr'],
+  description: 'Свежий хлеб каждое утро.',
+};
+
+describe.each(BACKENDS)('contributions on %s', (backend) => {
+  let server: TestServer;
+  let mail: MailCatcher;
+  let admin: FormClient;
+
+  /** A signed-in client with this role, made through the real sign-up, verification and role change. */
+  async function member(email: string, role: Role): Promise<FormClient> {
+    const client = new FormClient(server.url);
+    const signUp = await client.post('/en/account/sign-up', { email, password: 'correct horse battery' });
+    expect(signUp.status).toBe(200);
+    const link = linkIn(await mail.next(email), SITE).replace(SITE, '');
+    const token = new URL(link, SITE).searchParams.get('token') ?? '';
+    const verified = await client.post('/en/account/verify', { token }, link);
+    expect(verified.status).toBe(303);
+    expect(client.hasSession()).toBe(true);
+    if (role !== 'contributor') {
+      const user = await server.ctx.storage.users.byEmail(email);
+      const changed = await admin.post(`/en/admin/users/${user?.user.id}/role`, { role }, '/en/admin/users');
+      expect(changed.status).toBe(303);
+    }
+    return client;
+  }
+
+  const apiPlace = async (id: number) => fetch(`${server.url}/api/v1/places/${id}`).then((r) => r.status);
+  const realPlaces = () => server.ctx.storage.places.count({ demo: false });
+
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    const notifier = mailNotifier(
+      createMailer(mail.url, 'Kvartal <kvartal@test>', () => {}),
+      SITE,
+    );
+    server = await startTestServer({ backend, demo: 20, notifier });
+    const { path } = await createAdmin(server.ctx, 'admin@kvartal.test');
+    admin = new FormClient(server.url);
+    const token = new URL(path, SITE).searchParams.get('token') ?? '';
+    expect((await admin.post('/en/account/login', { token }, `/en${path}`)).status).toBe(303);
+  });
+  afterAll(async () => {
+    await server.close();
+    await mail.close();
+  });
+
+  it('queues an anonymous suggestion until a moderator approves it, then tells the sender', async () => {
+    const visitor = new FormClient(server.url);
+    const before = await realPlaces();
+    const sent = await visitor.post('/ru/suggest', {
+      ...PLACE_FORM,
+      email: 'anna@example.org',
+      comment: 'Открылись в мае',
+    });
+    expect(sent.status).toBe(200);
+    expect(await realPlaces()).toBe(before);
+
+    const queue = await admin.get('/en/moderation');
+    expect(queue.text).toContain('Пекарня Колач');
+    expect(queue.text).toContain('Открылись в мае');
+    const id = /moderation\/suggestions\/(\d+)\/approve/.exec(queue.text)?.[1];
+    const approved = await admin.post(`/en/moderation/suggestions/${id}/approve`, {}, '/en/moderation');
+    expect(approved.status).toBe(303);
+    expect(await realPlaces()).toBe(before + 1);
+
+    const told = await mail.next('anna@example.org');
+    expect(told.subject).toContain('Пекарня Колач');
+    const placeUrl = linkIn(told, SITE).replace(SITE, '');
+    expect((await visitor.get(placeUrl)).status).toBe(200);
+  });
+
+  it('refuses a form without its CSRF token and writes nothing', async () => {
+    const visitor = new FormClient(server.url);
+    await visitor.get('/en/suggest');
+    const pending = await server.ctx.storage.contributions.pendingCounts();
+    const sent = await visitor.post('/en/suggest', PLACE_FORM, false);
+    expect(sent.status).toBe(403);
+    expect(sent.text).toContain('CSRF');
+    expect(await server.ctx.storage.contributions.pendingCounts()).toEqual(pending);
+  });
+
+  it('names the field of an invalid suggestion and keeps what was typed', async () => {
+    const visitor = new FormClient(server.url);
+    const sent = await visitor.post('/en/suggest', { ...PLACE_FORM, hours: 'whenever', name: 'Kafana Test' });
+    expect(sent.status).toBe(400);
+    expect(sent.text).toContain('aria-invalid="true"');
+    expect(sent.text).toMatch(/hours/);
+    expect(sent.text).toContain('value="Kafana Test"');
+  });
+
+  it('accepts a one-time link once: a replay signs nobody in', async () => {
+    const { path } = await createAdmin(server.ctx, 'second-admin@kvartal.test');
+    const token = new URL(path, SITE).searchParams.get('token') ?? '';
+    const first = new FormClient(server.url);
+    expect((await first.post('/en/account/login', { token }, `/en${path}`)).status).toBe(303);
+    const second = new FormClient(server.url);
+    const replay = await second.post('/en/account/login', { token }, `/en${path}`);
+    expect(replay.status).toBe(401);
+    expect(second.hasSession()).toBe(false);
+  });
+
+  it('lets an approved owner edit directly, keeps every version and reverts to any of them', async () => {
+    const owner = await member('owner@example.org', 'contributor');
+    const place = (await server.ctx.storage.places.list({ limit: 1, statuses: ['active'], demo: false }))[0];
+    if (!place) throw new Error('no real place');
+    expect(
+      (await owner.post(`/en/p/${place.id}/claim`, { evidence: 'Write to the Instagram account @kolac_bg' }))
+        .status,
+    ).toBe(200);
+    const queue = await admin.get('/en/moderation');
+    const claimId = /moderation\/claims\/(\d+)\/approve/.exec(queue.text)?.[1];
+    expect((await admin.post(`/en/moderation/claims/${claimId}/approve`, {}, '/en/moderation')).status).toBe(
+      303,
+    );
+
+    const edited = await owner.post(`/en/p/${place.id}/edit`, {
+      ...PLACE_FORM,
+      name: 'Kolač bakery',
+      hours: 'Mo-Su 08:00-21:00',
+    });
+    expect(edited.status).toBe(200);
+    const live = await server.ctx.storage.places.get(place.id);
+    expect(live?.names.en).toBe('Kolač bakery');
+    expect(live?.names.ru).toBe('Пекарня Колач');
+    expect(live?.hours).toBe('Mo-Su 08:00-21:00');
+
+    const history = await server.ctx.storage.places.history(place.id);
+    expect(history.map((v) => v.action)).toEqual(['edit', 'create']);
+    expect((await owner.get(`/en/p/${place.id}/history`)).text).toContain('Kolač bakery');
+
+    const reverted = await admin.post(
+      `/en/p/${place.id}/revert`,
+      { version: '1' },
+      `/en/p/${place.id}/history`,
+    );
+    expect(reverted.status).toBe(303);
+    const back = await server.ctx.storage.places.get(place.id);
+    expect(back?.hours).toBe('Mo-Sa 07:00-20:00');
+    expect(back?.names.en).toBeUndefined();
+    expect(back?.version).toBe(3);
+  });
+
+  it('groups reports per place for moderators, and a merge redirects the old address', async () => {
+    const visitor = new FormClient(server.url);
+    const [a, b] = await server.ctx.storage.places.list({ limit: 2, statuses: ['active'], demo: true });
+    if (!a || !b) throw new Error('demo places missing');
+    for (const kind of ['duplicate', 'duplicate', 'closed']) {
+      expect((await visitor.post(`/ru/p/${a.id}/report`, { kind })).status).toBe(200);
+    }
+    const queue = await admin.get('/en/moderation');
+    expect(queue.text).toContain('3 reports');
+    expect(
+      (await admin.post(`/en/moderation/places/${a.id}/merge`, { into: String(b.id) }, '/en/moderation'))
+        .status,
+    ).toBe(303);
+    const old = await visitor.get(`/en/p/${a.id}`);
+    expect(old.status).toBe(301);
+    expect(old.location).toBe(`/en/p/${b.id}`);
+    expect(await apiPlace(a.id)).toBe(404);
+    expect((await server.ctx.storage.places.get(a.id))?.status).toBe('deleted');
+  });
+
+  describe('authorisation of every moderation and admin route', () => {
+    const roles = ['visitor', 'contributor', 'trusted', 'moderator', 'admin'] as const;
+    const clients = new Map<string, FormClient>();
+    beforeAll(async () => {
+      clients.set('visitor', new FormClient(server.url));
+      for (const role of ['contributor', 'trusted', 'moderator'] as const)
+        clients.set(role, await member(`${role}-matrix@example.org`, role));
+      clients.set('admin', admin);
+    });
+
+    // Each action on a fresh target, so an allowed one never changes what the next role sees.
+    const routes: {
+      name: string;
+      minimum: (typeof roles)[number];
+      run: (c: FormClient) => Promise<number>;
+    }[] = [
+      {
+        name: 'reject a suggestion',
+        minimum: 'moderator',
+        run: async (c) => {
+          const s = await server.ctx.storage.contributions.addSuggestion({
+            kind: 'new',
+            placeId: null,
+            baseVersion: null,
+            data: (await server.ctx.storage.places.list({ limit: 1, demo: true }))[0] as never,
+            comment: null,
+            submitter: { userId: null, email: null, locale: 'en' },
+            proofOfWork: false,
+            status: 'pending',
+            createdAt: new Date().toISOString(),
+          });
+          return (
+            await c.post(`/en/moderation/suggestions/${s.id}/reject`, { reason: 'test' }, '/en/suggest')
+          ).status;
+        },
+      },
+      {
+        name: 'delete a place',
+        minimum: 'moderator',
+        run: async (c) => {
+          const [p] = await server.ctx.storage.places.list({ limit: 1, statuses: ['active'], demo: true });
+          return (await c.post(`/en/moderation/places/${p?.id}/status`, { status: 'deleted' }, '/en/suggest'))
+            .status;
+        },
+      },
+      {
+        name: 'revert a place',
+        minimum: 'moderator',
+        run: async (c) => {
+          const [p] = await server.ctx.storage.places.list({ limit: 1, statuses: ['active'], demo: false });
+          return (await c.post(`/en/p/${p?.id}/revert`, { version: '1' }, '/en/suggest')).status;
+        },
+      },
+      {
+        name: 'change a role',
+        minimum: 'admin',
+        run: async (c) => {
+          const user = await server.ctx.storage.users.byEmail('contributor-matrix@example.org');
+          return (
+            await c.post(`/en/admin/users/${user?.user.id}/role`, { role: 'contributor' }, '/en/suggest')
+          ).status;
+        },
+      },
+      {
+        name: 'read the audit log',
+        minimum: 'admin',
+        run: async (c) => (await c.get('/en/admin/audit')).status,
+      },
+      {
+        name: 'see the moderation queue',
+        minimum: 'moderator',
+        run: async (c) => (await c.get('/en/moderation')).status,
+      },
+    ];
+    const rank = (role: (typeof roles)[number]) => roles.indexOf(role);
+
+    for (const route of routes) {
+      it(`${route.name}: allowed from ${route.minimum} up, refused below`, async () => {
+        for (const role of roles) {
+          const status = await route.run(clients.get(role) as FormClient);
+          const allowed = rank(role) >= rank(route.minimum);
+          expect(allowed ? [200, 303] : [401, 403], `${role} → ${status}`).toContain(status);
+        }
+      });
+    }
+  });
+});
