@@ -23,6 +23,11 @@ export interface Config {
   exportCacheDir: string;
   /** Largest import file accepted, in bytes. */
   importMaxBytes: number;
+  /**
+   * HMAC secret that signs the anti-spam proof-of-work challenges. Null when unset: the server then makes a
+   * random one at start (see `resolveAntiSpamKey`), which only works for a single app process.
+   */
+  antiSpamKey: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataLicense: env.DATA_LICENSE || DEFAULT_DATA_LICENCE,
     exportCacheDir: env.EXPORT_CACHE_DIR || './data/export-cache',
     importMaxBytes: positiveNumber(env.IMPORT_MAX_MB, 'IMPORT_MAX_MB', 64) * 1024 * 1024,
+    antiSpamKey: secret(env.ANTI_SPAM_KEY, 'ANTI_SPAM_KEY'),
   };
 }
 
@@ -51,4 +57,16 @@ function positiveNumber(raw: string | undefined, name: string, fallback: number)
   const value = Number(raw);
   if (!(value > 0)) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
+}
+
+/** Shorter secrets can be guessed offline from one signed challenge; `openssl rand -hex 32` gives 64 characters. */
+const MIN_SECRET_LENGTH = 32;
+
+function secret(raw: string | undefined, name: string): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < MIN_SECRET_LENGTH)
+    throw new Error(
+      `${name} must be at least ${MIN_SECRET_LENGTH} characters long (try: openssl rand -hex 32)`,
+    );
+  return raw;
 }
