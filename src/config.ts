@@ -29,6 +29,11 @@ export interface Config {
   /** Turns on "Log in with Telegram" (the bot's token verifies the widget's signature). */
   telegramBotToken: string | null;
   telegramBotName: string | null;
+  /**
+   * HMAC secret that signs the anti-spam proof-of-work challenges. Null when unset: the server then makes a
+   * random one at start (see `resolveAntiSpamKey`), which only works for a single app process.
+   */
+  antiSpamKey: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Kvartal <kvartal@localhost>',
     telegramBotToken: env.TELEGRAM_BOT_TOKEN || null,
     telegramBotName: env.TELEGRAM_BOT_NAME || null,
+    antiSpamKey: secret(env.ANTI_SPAM_KEY, 'ANTI_SPAM_KEY'),
   };
 }
 
@@ -61,4 +67,16 @@ function positiveNumber(raw: string | undefined, name: string, fallback: number)
   const value = Number(raw);
   if (!(value > 0)) throw new Error(`${name} must be a positive number, got "${raw}"`);
   return value;
+}
+
+/** Shorter secrets can be guessed offline from one signed challenge; `openssl rand -hex 32` gives 64 characters. */
+const MIN_SECRET_LENGTH = 32;
+
+function secret(raw: string | undefined, name: string): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < MIN_SECRET_LENGTH)
+    throw new Error(
+      `${name} must be at least ${MIN_SECRET_LENGTH} characters long (try: openssl rand -hex 32)`,
+    );
+  return raw;
 }

@@ -9,6 +9,7 @@ import { initAdminImport } from './admin-import.ts';
 import { initEmbedBuilder } from './embed-builder.ts';
 import { initHome } from './home.ts';
 import { initPlaceMap } from './place-map.ts';
+import { initProofOfWork } from './proof-of-work.ts';
 import { initSearchSuggest } from './search-suggest.ts';
 
 /** The page's locale is the server's choice, read from <html lang>; the browser's own language plays no part. */
@@ -38,6 +39,9 @@ function start(): void {
   enhanceMenus();
   // Before the map: suggestions work even where the map cannot be shown.
   initSearchSuggest(tr);
+  // Anonymous forms work without the map too.
+  const proofForms = document.querySelectorAll<HTMLFormElement>('form[data-proof-of-work]');
+  if (proofForms.length > 0) initProofOfWork(proofForms);
   const homeMap = document.getElementById('map');
   if (homeMap) initHome(homeMap, tr);
   const placeMap = document.getElementById('place-map');

@@ -320,6 +320,12 @@ export const en = {
     openMap: 'Open the map',
     another: 'Import another file',
   },
+  antiSpam: {
+    /** Screen readers skip this field (it is aria-hidden); it shows only where the stylesheet did not load. */
+    honeypotLabel: 'Leave this field empty',
+    /** Said (role=status) while a form sent before its spam check was done waits for it. */
+    waiting: 'One moment: the form is being checked against spam and will be sent by itself.',
+  },
 };
 
 export type Messages = typeof en;

@@ -323,4 +323,8 @@ export const srLatn: Messages = {
     openMap: 'Otvori mapu',
     another: 'Uvezi drugu datoteku',
   },
+  antiSpam: {
+    honeypotLabel: 'Ostavite ovo polje prazno',
+    waiting: 'Trenutak: formular se proverava protiv spama i biće poslat sam od sebe.',
+  },
 };
