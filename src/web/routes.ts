@@ -17,6 +17,7 @@ import {
   TAXONOMY_CSS_PATH,
   taxonomyCss,
 } from './assets.ts';
+import { revealedKinds } from './components/contacts.ts';
 import type { SafeHtml } from './html.ts';
 import { localePath, preferredLocale, queryString, rememberLocale } from './locale.ts';
 import { IMPORT_PATH, renderAdminImport } from './pages/admin-import.ts';
@@ -139,7 +140,8 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
       return reply.redirect(`${localePath(locale, view.path)}${queryString(request)}`, 301);
     }
     rememberLocale(request, reply, locale);
-    return sendPage(reply, renderPlace(deps(), locale, view, origin(request)));
+    const revealed = revealedKinds((request.query as { reveal?: unknown }).reveal);
+    return sendPage(reply, renderPlace(deps(), locale, view, origin(request), revealed));
   };
 
   app.get('/', hidden, async (request, reply) => redirectToLocale(request, reply, ''));

@@ -8,6 +8,7 @@ import { initAdminImport } from './admin-import.ts';
 import { initEmbedBuilder } from './embed-builder.ts';
 import { initHome } from './home.ts';
 import { initPlaceMap } from './place-map.ts';
+import { initRevealContacts } from './reveal-contact.ts';
 import { initSearchSuggest } from './search-suggest.ts';
 
 /** The page's locale is the server's choice, read from <html lang>; the browser's own language plays no part. */
@@ -37,6 +38,8 @@ function start(): void {
   enhanceMenus();
   // Before the map: suggestions work even where the map cannot be shown.
   initSearchSuggest(tr);
+  // Before the maps too: showing a phone number must not depend on WebGL.
+  initRevealContacts(document.querySelectorAll<HTMLFormElement>('form.reveal[data-contact]'));
   const homeMap = document.getElementById('map');
   if (homeMap) initHome(homeMap, tr);
   const placeMap = document.getElementById('place-map');
