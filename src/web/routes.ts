@@ -21,6 +21,7 @@ import { accountRoutes } from './community/account-routes.ts';
 import { honeypotOnly } from './community/anti-spam.ts';
 import { contributionRoutes } from './community/contribution-routes.ts';
 import { moderationRoutes } from './community/moderation-routes.ts';
+import { revealedKinds } from './components/contacts.ts';
 import type { SafeHtml } from './html.ts';
 import { localePath, preferredLocale, queryString, rememberLocale } from './locale.ts';
 import { IMPORT_PATH, renderAdminImport } from './pages/admin-import.ts';
@@ -148,7 +149,8 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
       return reply.redirect(`${localePath(locale, view.path)}${queryString(request)}`, 301);
     }
     rememberLocale(request, reply, locale);
-    return sendPage(reply, renderPlace(deps(), locale, view, origin(request)));
+    const revealed = revealedKinds((request.query as { reveal?: unknown }).reveal);
+    return sendPage(reply, renderPlace(deps(), locale, view, origin(request), revealed));
   };
 
   const community = {

@@ -6,6 +6,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -113,6 +114,12 @@ export async function waitForMap(page: Page, selector = '#map'): Promise<void> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+}
+
+/** One part of a page, e.g. a block before and after an interaction. */
+export async function screenshotOf(locator: Locator, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await locator.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** The app (demo data, pinned clock) and Chromium for one describe block, stopped after it. */

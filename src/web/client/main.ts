@@ -10,6 +10,7 @@ import { initEmbedBuilder } from './embed-builder.ts';
 import { initHome } from './home.ts';
 import { initPlaceMap } from './place-map.ts';
 import { initProofOfWork } from './proof-of-work.ts';
+import { initRevealContacts } from './reveal-contact.ts';
 import { initSearchSuggest } from './search-suggest.ts';
 
 /** The page's locale is the server's choice, read from <html lang>; the browser's own language plays no part. */
@@ -42,6 +43,8 @@ function start(): void {
   // Anonymous forms work without the map too.
   const proofForms = document.querySelectorAll<HTMLFormElement>('form[data-proof-of-work]');
   if (proofForms.length > 0) initProofOfWork(proofForms);
+  // Before the maps too: showing a phone number must not depend on WebGL.
+  initRevealContacts(document.querySelectorAll<HTMLFormElement>('form.reveal[data-contact]'));
   const homeMap = document.getElementById('map');
   if (homeMap) initHome(homeMap, tr);
   const placeMap = document.getElementById('place-map');

@@ -114,6 +114,8 @@ export const en = {
     telegram: 'Telegram',
     instagram: 'Instagram',
     email: 'Email',
+    showPhone: 'Show phone number',
+    showEmail: 'Show email address',
     map: 'On the map',
     mapLabel: 'Map showing where {name} is',
     backToMap: 'Back to the map',

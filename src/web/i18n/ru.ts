@@ -128,6 +128,8 @@ export const ru: Messages = {
     telegram: 'Telegram',
     instagram: 'Instagram',
     email: 'Эл. почта',
+    showPhone: 'Показать телефон',
+    showEmail: 'Показать почту',
     map: 'На карте',
     mapLabel: 'Карта: где находится {name}',
     backToMap: 'Назад к карте',

@@ -107,6 +107,8 @@ export const srLatn: Messages = {
     telegram: 'Telegram',
     instagram: 'Instagram',
     email: 'E-pošta',
+    showPhone: 'Prikaži telefon',
+    showEmail: 'Prikaži e-poštu',
     map: 'Na mapi',
     mapLabel: 'Mapa: gde se nalazi {name}',
     backToMap: 'Nazad na mapu',

@@ -127,6 +127,8 @@ export const uk: Messages = {
     telegram: 'Telegram',
     instagram: 'Instagram',
     email: 'Ел. пошта',
+    showPhone: 'Показати телефон',
+    showEmail: 'Показати пошту',
     map: 'На мапі',
     mapLabel: 'Мапа: де розташоване місце {name}',
     backToMap: 'Назад до мапи',

@@ -4,7 +4,11 @@ import type { ScheduleDay } from '../components/hours.ts';
 
 const SCHEMA_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** schema.org LocalBusiness for search engines; hours come from the same weekly schedule the page shows. */
+/**
+ * schema.org LocalBusiness for search engines; hours come from the same weekly schedule the page shows.
+ * It never names the phone number or e-mail address, even on a page where the visitor asked to see them:
+ * structured data is the easiest thing on a page for a harvester to read, and a person has the page itself.
+ */
 export function placeJsonLd(
   view: PlaceView,
   url: string,
@@ -30,8 +34,6 @@ export function placeJsonLd(
       addressCountry: 'RS',
     },
     geo: { '@type': 'GeoCoordinates', latitude: view.lat, longitude: view.lon },
-    ...(contact('phone') ? { telephone: contact('phone')?.text } : {}),
-    ...(contact('email') ? { email: contact('email')?.text } : {}),
     ...(contact('website')
       ? { sameAs: [contact('website')?.href, ...sameAs] }
       : sameAs.length

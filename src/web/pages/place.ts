@@ -1,7 +1,7 @@
 import { wallClock, weekSchedule } from '../../domain/hours.ts';
 import { LOCALES, type Locale, latinToCyrillic } from '../../domain/locales.ts';
 import type { PlaceView } from '../../usecases/present-place.ts';
-import { contactLinks, contactList } from '../components/contacts.ts';
+import { contactLinks, contactList, type GuardedKind } from '../components/contacts.ts';
 import { hoursStatusLine, weekTable } from '../components/hours.ts';
 import { categoryBadge } from '../components/place-list.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
@@ -46,7 +46,13 @@ function paragraphs(text: string): SafeHtml {
     .map((p) => html`<p>${p}</p>`)}`;
 }
 
-export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, origin: string): SafeHtml {
+export function renderPlace(
+  deps: WebDeps,
+  locale: Locale,
+  view: PlaceView,
+  origin: string,
+  revealed: readonly GuardedKind[] = [],
+): SafeHtml {
   const tr = t(locale);
   const p = tr.m.place;
   const timeZone = deps.ctx.taxonomy.city(view.city)?.timeZone ?? 'Europe/Belgrade';
@@ -119,7 +125,7 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
           contacts.length
             ? html`<section class="place__section" aria-labelledby="h-contacts">
           <h2 id="h-contacts">${p.contacts}</h2>
-          ${contactList(contacts)}
+          ${contactList(contacts, { tr, revealed, pagePath: canonicalPath, seed: `${view.id}:${view.updatedAt}` })}
         </section>`
             : ''
         }
@@ -150,7 +156,9 @@ export function renderPlace(deps: WebDeps, locale: Locale, view: PlaceView, orig
     origin,
     canonicalPath,
     defaultPath: view.path,
+    // The copy with contacts shown is for the person who asked; search engines keep to the canonical page.
     head: html`<script type="application/ld+json">${jsonScript(jsonLd)}</script>
+${revealed.length ? html`<meta name="robots" content="noindex">` : ''}
 ${noScriptStyles}`,
     body,
     pageClass: 'page-place',
