@@ -8,7 +8,10 @@ import type { Config } from '../config.ts';
 import { DEFAULT_READ_LIMITS } from '../imports/record.ts';
 import { DEFAULT_DATA_LICENCE } from '../open-data/licence.ts';
 import type { AppContext } from '../usecases/context.ts';
+import { formAntiSpam, spentChallenges } from '../web/community/anti-spam.ts';
 import { webRoutes } from '../web/routes.ts';
+import { resolveAntiSpamKey } from './anti-spam/proof-of-work.ts';
+import { antiSpamRoutes } from './anti-spam/routes.ts';
 import { sessionPlugin } from './auth/session.ts';
 import { basemapRoutes } from './basemap/routes.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -31,6 +34,7 @@ export interface AppOptions {
         | 'exportCacheDir'
         | 'importMaxBytes'
         | 'telegramBotToken'
+        | 'antiSpamKey'
         | 'telegramBotName'
       >
     >;
@@ -49,6 +53,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  const antiSpamKey = resolveAntiSpamKey(options.config.antiSpamKey ?? null, (message) =>
+    app.log.warn(message),
+  );
   await app.register(sessionPlugin, {
     ctx: options.ctx,
     secureCookies: Boolean(options.config.publicUrl?.startsWith('https:')),
@@ -68,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'places', description: 'Places, search and map clusters' },
         { name: 'taxonomy', description: 'Categories, cities and neighbourhoods' },
+        { name: 'anti-spam', description: 'Self-hosted proof-of-work challenges for anonymous forms' },
         {
           name: 'open data',
           description: 'The whole dataset as GeoJSON, KML and CSV under the data licence',
@@ -84,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(placeRoutes, { ctx: options.ctx, adminToken: options.config.adminToken });
       await api.register(taxonomyRoutes, { ctx: options.ctx });
+      await api.register(antiSpamRoutes, { key: antiSpamKey });
       await api.register(importRoutes, {
         ctx: options.ctx,
         adminToken: options.config.adminToken,
@@ -118,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mapStyleUrl: basemapConfigured ? '/map/style.json' : null,
     dataLicense: config.dataLicense ?? DEFAULT_DATA_LICENCE,
     telegramBot: config.telegramBotToken ? (config.telegramBotName ?? null) : null,
+    antiSpam: formAntiSpam(antiSpamKey, spentChallenges(options.ctx.storage.limits)),
   });
   return app;
 }

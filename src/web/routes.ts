@@ -18,7 +18,7 @@ import {
   taxonomyCss,
 } from './assets.ts';
 import { accountRoutes } from './community/account-routes.ts';
-import { honeypotOnly } from './community/anti-spam.ts';
+import type { AntiSpam } from './community/anti-spam.ts';
 import { contributionRoutes } from './community/contribution-routes.ts';
 import { moderationRoutes } from './community/moderation-routes.ts';
 import { revealedKinds } from './components/contacts.ts';
@@ -45,6 +45,8 @@ export interface WebOptions {
   dataLicense?: string;
   /** The Telegram bot's name when "Log in with Telegram" is configured. */
   telegramBot?: string | null;
+  /** The anonymous forms' anti-spam check. */
+  antiSpam: AntiSpam;
 }
 
 /**
@@ -161,8 +163,8 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     secureCookies: Boolean(opts.publicUrl?.startsWith('https:')),
     telegramBot: opts.telegramBot ?? null,
   };
-  await app.register(accountRoutes, community);
-  await app.register(contributionRoutes, { ...community, antiSpam: honeypotOnly });
+  await app.register(contributionRoutes, { ...community, antiSpam: opts.antiSpam });
+  await app.register(accountRoutes, { ...community, antiSpam: opts.antiSpam });
   await app.register(moderationRoutes, community);
 
   app.get('/', hidden, async (request, reply) => redirectToLocale(request, reply, ''));

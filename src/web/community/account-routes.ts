@@ -23,6 +23,7 @@ import {
   renderSignIn,
   renderSignUp,
 } from '../pages/community/account-pages.ts';
+import { type AntiSpam, antiSpamFields } from './anti-spam.ts';
 import { text } from './form-input.ts';
 import {
   body,
@@ -42,7 +43,10 @@ const LINK_PAGES = {
 } as const;
 
 /** Sign-up, sign-in, one-time links, the account page: forms that work without JavaScript. */
-export async function accountRoutes(app: FastifyInstance, o: CommunityRouteOptions): Promise<void> {
+export async function accountRoutes(
+  app: FastifyInstance,
+  o: CommunityRouteOptions & { antiSpam: AntiSpam },
+): Promise<void> {
   const { ctx } = o;
   const signedIn = (request: FastifyRequest, reply: FastifyReply, locale: Locale, session: SessionTokens) => {
     setSessionCookie(request, reply, session, o.secureCookies);
@@ -88,7 +92,10 @@ export async function accountRoutes(app: FastifyInstance, o: CommunityRouteOptio
     );
 
     app.get(at('account/sign-up'), hidden, async (request, reply) =>
-      o.sendPage(reply, renderSignUp(pageContext(o, request, reply, locale))),
+      o.sendPage(
+        reply,
+        renderSignUp({ ...pageContext(o, request, reply, locale), antiSpam: antiSpamFields(t(locale)) }),
+      ),
     );
     app.post(at('account/sign-up'), hidden, async (request, reply) =>
       handleForm(
@@ -97,6 +104,7 @@ export async function accountRoutes(app: FastifyInstance, o: CommunityRouteOptio
         reply,
         locale,
         async () => {
+          await o.antiSpam.check(body(request));
           await signUp(ctx, body(request), locale, clientIp(request));
           return o.sendPage(reply, renderCheckMail(pageContext(o, request, reply, locale)));
         },

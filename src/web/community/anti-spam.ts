@@ -1,5 +1,9 @@
 import { InputError } from '../../domain/errors.ts';
-import { html, type SafeHtml } from '../html.ts';
+import { checkAntiSpam } from '../../http/anti-spam/check.ts';
+import { antiSpamFields as fields } from '../../http/anti-spam/honeypot.ts';
+import type { SpentChallenges } from '../../http/anti-spam/proof-of-work.ts';
+import type { LimitRepository } from '../../storage/repositories.ts';
+import type { SafeHtml } from '../html.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { FormBody } from './form-input.ts';
 
@@ -8,17 +12,26 @@ export interface AntiSpam {
   check(body: FormBody): Promise<boolean>;
 }
 
-const HONEYPOT = 'homepage';
-
-/** A field people never see or fill (hidden from screen readers too); simple bots fill every field. */
+/** The hidden honeypot and the proof-of-work field every anonymous form carries. */
 export function antiSpamFields(tr: Translator): SafeHtml {
-  return html`<div class="visually-hidden" aria-hidden="true"><label for="f-${HONEYPOT}">${tr.m.community.name}</label><input id="f-${HONEYPOT}" name="${HONEYPOT}" tabindex="-1" autocomplete="off"></div>`;
+  return fields(tr.m.antiSpam);
 }
 
-export const honeypotOnly: AntiSpam = {
-  async check(body) {
-    if (typeof body[HONEYPOT] === 'string' && body[HONEYPOT] !== '')
-      throw new InputError(HONEYPOT, 'this field must stay empty');
-    return false;
-  },
-};
+/** Spent challenges in the database, so a solution is accepted once across every app process. */
+export function spentChallenges(limits: LimitRepository): SpentChallenges {
+  return { spend: (key, expiresAt) => limits.spend(`altcha:${key}`, expiresAt.toISOString()) };
+}
+
+/**
+ * ALTCHA's own clock is the system's (it checks expiry itself), so challenges are made and checked on the
+ * real clock even where tests pin the app's.
+ */
+export function formAntiSpam(key: string, spent: SpentChallenges): AntiSpam {
+  return {
+    async check(body) {
+      const result = await checkAntiSpam(body, { key, spent, now: () => new Date() });
+      if (!result.ok) throw new InputError(result.field, result.message);
+      return result.proofOfWork;
+    },
+  };
+}

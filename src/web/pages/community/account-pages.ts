@@ -24,6 +24,8 @@ export interface AccountPageContext {
   done?: string | null;
   /** What the person typed, sent back with a refused form (never the password). */
   values?: Record<string, string>;
+  /** The anti-spam fields of anonymous forms (sign-up). */
+  antiSpam?: SafeHtml;
 }
 
 export function renderSignIn(c: AccountPageContext, telegramBot: string | null): SafeHtml {
@@ -58,8 +60,9 @@ export function renderSignUp(c: AccountPageContext): SafeHtml {
     body: html`<h1>${m.signUp}</h1>
 <p class="lead">${m.signUpIntro}</p>
 ${problemSummary(tr, c.problem)}
-<form class="community-form" method="post" action="${localePath(c.locale, 'account/sign-up')}">
+<form class="community-form" method="post" action="${localePath(c.locale, 'account/sign-up')}" data-proof-of-work>
   ${csrfField(c.csrf)}
+  ${c.antiSpam ?? ''}
   ${inputField({ name: 'email', label: m.email, type: 'email', required: true, autocomplete: 'email', value: c.values?.email ?? null, problem: c.problem })}
   ${inputField({ name: 'password', label: m.password, type: 'password', required: true, autocomplete: 'new-password', hint: tr.format(m.passwordHint, { count: MIN_PASSWORD_LENGTH }), problem: c.problem, extra: html` minlength="${MIN_PASSWORD_LENGTH}"` })}
   ${inputField({ name: 'display_name', label: m.displayName, hint: m.displayNameHint, autocomplete: 'nickname', value: c.values?.display_name ?? null, problem: c.problem })}
