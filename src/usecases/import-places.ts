@@ -1,3 +1,4 @@
+import type { ChangeNote } from '../domain/contributions/contribution.ts';
 import { InputError } from '../domain/errors.ts';
 import { distanceMeters } from '../domain/geo.ts';
 import { approximatePosition, publicView } from '../domain/places/approximate-position.ts';
@@ -41,6 +42,8 @@ export interface ImportRequest {
    * files with the same name need their own sources, or their ids would refer to each other's places.
    */
   source?: string;
+  /** The account that runs the import (its versions are attributed to it); none for the operator's CLI. */
+  importedBy?: number | null;
   /** What to do with a likely duplicate of a place from elsewhere: fill its blanks (default) or leave it. */
   duplicates?: 'merge' | 'skip';
   limits?: Partial<ReadLimits>;
@@ -197,11 +200,15 @@ class ImportRun {
   readonly duplicates: ImportReport['duplicates'] = [];
   readonly warnings: ImportReport['warnings'] = [];
   private readonly keysSeen = new Map<string, number>();
+  /** Every place an import writes gets a version in its history, attributed to the import's source. */
+  private readonly change: ChangeNote;
 
   constructor(
     private readonly request: ImportRequest,
     private readonly rules: MappingRules,
-  ) {}
+  ) {
+    this.change = { action: 'import', authorId: request.importedBy ?? null, note: rules.source };
+  }
 
   async apply(batch: ImportRecord[], places: PlaceRepository): Promise<void> {
     const mapped = batch.flatMap((record) => this.map(record));
@@ -267,7 +274,10 @@ class ImportRun {
           : await this.merge(place, decision.item, decision.reason, places);
       if (updated) current.set(updated.id, updated);
     }
-    await places.insertMany(freshItems.map((f) => f.data));
+    await places.insertMany(
+      freshItems.map((f) => f.data),
+      this.change,
+    );
     this.counts.new += freshItems.length;
   }
 
@@ -327,12 +337,11 @@ class ImportRun {
     // The source owns the content it sent; the community's status decisions (closed, pending) stay, and so
     // does home-based: once a place hides where someone lives, no import makes it public again.
     const homeBased = Boolean(own.homeBased || item.data.homeBased);
-    return places.update(own.id, {
-      ...item.data,
-      status: own.status,
-      isDemo: own.isDemo,
-      ...(homeBased ? { homeBased: true } : {}),
-    });
+    return places.update(
+      own.id,
+      { ...item.data, status: own.status, isDemo: own.isDemo, ...(homeBased ? { homeBased: true } : {}) },
+      this.change,
+    );
   }
 
   private async merge(
@@ -348,7 +357,9 @@ class ImportRun {
     const merged = fillBlanks(other, item.data);
     const changed = changedFields(other, merged).length > 0;
     this.duplicate(item, other.id, reason, changed);
-    return changed ? places.update(other.id, merged) : null;
+    return changed
+      ? places.update(other.id, merged, { ...this.change, note: `${this.rules.source}: ${reason}` })
+      : null;
   }
 
   private duplicate(item: Mapped, placeId: number | null, reason: string, merged: boolean): void {
