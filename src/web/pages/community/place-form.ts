@@ -43,12 +43,13 @@ export function renderPlaceForm(
   c: PlaceFormContext,
   place: Place | null,
   input: PlaceInput,
-  extra: { email?: string; comment?: string; duplicates?: LikelyDuplicate[] } = {},
+  extra: { email?: string; comment?: string; duplicates?: LikelyDuplicate[]; action?: string } = {},
 ): SafeHtml {
   const tr = t(c.locale);
   const m = tr.m.community;
   const p = tr.m.place;
-  const action = place ? localePath(c.locale, `p/${place.id}/edit`) : localePath(c.locale, 'suggest');
+  const action =
+    extra.action ?? (place ? localePath(c.locale, `p/${place.id}/edit`) : localePath(c.locale, 'suggest'));
   const name =
     input.names?.[c.locale] ?? (place ? pickText(place.names, c.locale, place.originalLocale) : '');
   const direct =
