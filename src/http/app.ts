@@ -126,7 +126,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: config.publicUrl,
     mapStyleUrl: basemapConfigured ? '/map/style.json' : null,
     dataLicense: config.dataLicense ?? DEFAULT_DATA_LICENCE,
-    telegramBot: config.telegramBotToken ? (config.telegramBotName ?? null) : null,
+    telegram:
+      config.telegramBotToken && config.telegramBotName
+        ? { name: config.telegramBotName, token: config.telegramBotToken }
+        : null,
     antiSpam: formAntiSpam(antiSpamKey, spentChallenges(options.ctx.storage.limits)),
   });
   return app;

@@ -21,6 +21,7 @@ import { accountRoutes } from './community/account-routes.ts';
 import type { AntiSpam } from './community/anti-spam.ts';
 import { contributionRoutes } from './community/contribution-routes.ts';
 import { moderationRoutes } from './community/moderation-routes.ts';
+import type { TelegramBot } from './community/route-kit.ts';
 import { revealedKinds } from './components/contacts.ts';
 import type { SafeHtml } from './html.ts';
 import { localePath, preferredLocale, queryString, rememberLocale } from './locale.ts';
@@ -44,7 +45,7 @@ export interface WebOptions {
   /** SPDX id of the data licence (`DATA_LICENSE`), stated on the open-data page and the embedded map. */
   dataLicense?: string;
   /** The Telegram bot's name when "Log in with Telegram" is configured. */
-  telegramBot?: string | null;
+  telegram?: TelegramBot | null;
   /** The anonymous forms' anti-spam check. */
   antiSpam: AntiSpam;
 }
@@ -54,16 +55,17 @@ export interface WebOptions {
  * to another host") even if a future change forgets it. Pages may not be framed by other sites; the
  * embeddable map is made to be.
  */
-function pagePolicy(frameAncestors: string): string {
+function pagePolicy(frameAncestors: string, scripts: string[] = [], frames: string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    ["script-src 'self'", ...scripts].join(' '),
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "worker-src 'self' blob:",
-    "child-src 'self' blob:",
+    ["child-src 'self' blob:", ...frames].join(' '),
+    ...(frames.length ? [["frame-src 'self'", ...frames].join(' ')] : []),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -72,6 +74,9 @@ function pagePolicy(frameAncestors: string): string {
 }
 const CONTENT_SECURITY_POLICY = pagePolicy("'none'");
 const EMBED_POLICY = pagePolicy('*');
+// Telegram's login widget is a script from telegram.org that opens an iframe of oauth.telegram.org: allowed on
+// that one page, which exists only when the operator configured a bot.
+const TELEGRAM_POLICY = pagePolicy("'none'", ['https://telegram.org'], ['https://oauth.telegram.org']);
 
 const PLACE_PARAM = /^(\d{1,15})(?:-([a-z0-9-]*))?$/;
 
@@ -159,9 +164,11 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     ctx,
     assets,
     origin,
-    sendPage: (reply: FastifyReply, markup: SafeHtml, status = 200) => sendPage(reply, markup, status),
+    sendPage: (reply: FastifyReply, markup: SafeHtml, status = 200, policy?: string) =>
+      sendPage(reply, markup, status, policy),
     secureCookies: Boolean(opts.publicUrl?.startsWith('https:')),
-    telegramBot: opts.telegramBot ?? null,
+    telegram: opts.telegram ?? null,
+    telegramPolicy: TELEGRAM_POLICY,
   };
   await app.register(contributionRoutes, { ...community, antiSpam: opts.antiSpam });
   await app.register(accountRoutes, { ...community, antiSpam: opts.antiSpam });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/http/app.ts';
+import { type AppOptions, buildApp } from '../../src/http/app.ts';
 import type { AppContext } from '../../src/usecases/context.ts';
 import { createContext } from '../../src/usecases/create-context.ts';
 import { loadDemo } from '../../src/usecases/demo-data.ts';
@@ -18,7 +18,13 @@ export interface TestServer {
 
 /** The whole app on a fresh database, listening on a free loopback port. */
 export async function startTestServer(
-  options: { backend?: Backend; demo?: boolean | number; now?: Date; notifier?: Notifier } = {},
+  options: {
+    backend?: Backend;
+    demo?: boolean | number;
+    now?: Date;
+    notifier?: Notifier;
+    config?: Partial<AppOptions['config']>;
+  } = {},
 ): Promise<TestServer> {
   const database = await freshDatabase(options.backend ?? 'sqlite');
   const now = options.now;
@@ -31,7 +37,7 @@ export async function startTestServer(
   }
   const app = await buildApp({
     ctx,
-    config: { adminToken: ADMIN_TOKEN, logLevel: 'warn', publicUrl: null },
+    config: { adminToken: ADMIN_TOKEN, logLevel: 'warn', publicUrl: null, ...options.config },
     clientDir: resolve('dist/client'),
     logger: false,
   });

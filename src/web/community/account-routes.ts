@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { UnauthenticatedError } from '../../domain/errors.ts';
+import { InputError, NotFoundError, UnauthenticatedError } from '../../domain/errors.ts';
 import { LOCALES, type Locale, pickText } from '../../domain/locales.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/auth/session.ts';
 import { deleteAccount, exportAccount, updateProfile } from '../../usecases/accounts/manage-accounts.ts';
@@ -12,6 +12,7 @@ import {
   verifyEmail,
 } from '../../usecases/accounts/sign-in.ts';
 import { signUp } from '../../usecases/accounts/sign-up.ts';
+import { signInWithTelegram } from '../../usecases/accounts/telegram-sign-in.ts';
 import { placePath } from '../../usecases/present-place.ts';
 import { t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
@@ -22,6 +23,7 @@ import {
   renderResetRequest,
   renderSignIn,
   renderSignUp,
+  renderTelegramSignIn,
 } from '../pages/community/account-pages.ts';
 import { type AntiSpam, antiSpamFields } from './anti-spam.ts';
 import { text } from './form-input.ts';
@@ -68,7 +70,7 @@ export async function accountRoutes(
         reply,
         renderSignIn(
           { ...pageContext(o, request, reply, locale), done: doneMessage(request, done) },
-          o.telegramBot,
+          o.telegram !== null,
         ),
       ),
     );
@@ -86,9 +88,40 @@ export async function accountRoutes(
               problem,
               values: { email: text(body(request), 'email') },
             },
-            o.telegramBot,
+            o.telegram !== null,
           ),
       ),
+    );
+
+    app.get(at('account/telegram'), hidden, async (request, reply) =>
+      handlePage(o, request, reply, locale, async () => {
+        if (!o.telegram) throw new NotFoundError('Telegram sign-in');
+        const page = renderTelegramSignIn(
+          pageContext(o, request, reply, locale),
+          o.telegram.name,
+          localePath(locale, 'account/telegram/callback'),
+        );
+        return o.sendPage(reply, page, 200, o.telegramPolicy);
+      }),
+    );
+    // Telegram sends the signed fields here as the query: a GET, but one that only a valid signature can use.
+    app.get(at('account/telegram/callback'), hidden, async (request, reply) =>
+      handlePage(o, request, reply, locale, async () => {
+        if (!o.telegram) throw new NotFoundError('Telegram sign-in');
+        try {
+          const session = await signInWithTelegram(
+            ctx,
+            request.query as Record<string, unknown>,
+            o.telegram.token,
+            clientIp(request),
+          );
+          return signedIn(request, reply, locale, session);
+        } catch (error) {
+          if (error instanceof InputError)
+            throw new UnauthenticatedError(`Telegram sign-in failed: ${error.message}`);
+          throw error;
+        }
+      }),
     );
 
     app.get(at('account/sign-up'), hidden, async (request, reply) =>

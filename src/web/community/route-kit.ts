@@ -17,14 +17,22 @@ import { communityPage, type FormProblem } from '../pages/community/form-kit.ts'
 import type { Assets } from '../pages/layout.ts';
 import type { FormBody } from './form-input.ts';
 
+export interface TelegramBot {
+  name: string;
+  token: string;
+}
+
 export interface CommunityRouteOptions {
   ctx: AppContext;
   assets(): Assets;
   origin(request: FastifyRequest): string;
-  sendPage(reply: FastifyReply, markup: SafeHtml, status?: number): FastifyReply;
+  sendPage(reply: FastifyReply, markup: SafeHtml, status?: number, policy?: string): FastifyReply;
   /** Cookies get the Secure flag (PUBLIC_URL is https); behind plain http in development they cannot. */
   secureCookies: boolean;
-  telegramBot: string | null;
+  /** "Log in with Telegram", when the operator configured a bot (its name and token). */
+  telegram: TelegramBot | null;
+  /** The page policy of the Telegram sign-in page: the only page that loads a script from another host. */
+  telegramPolicy: string;
 }
 
 /** What every page handler needs: who is asking, in which locale, and the token for its forms. */

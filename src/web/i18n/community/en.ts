@@ -12,6 +12,8 @@ export const communityEn = {
   noAccount: 'No account yet?',
   forgotPassword: 'Forgot your password?',
   telegramSignIn: 'Sign in with Telegram',
+  telegramPrivacy:
+    'This page loads Telegram’s sign-in button from {site}, so Telegram learns that you opened it. Kvartal receives only your Telegram name and id, never your phone number.',
   email: 'E-mail address',
   password: 'Password',
   passwordHint: 'At least {count} characters.',

@@ -13,6 +13,8 @@ export const communityRu: typeof communityEn = {
   noAccount: 'Ещё нет аккаунта?',
   forgotPassword: 'Забыли пароль?',
   telegramSignIn: 'Войти через Telegram',
+  telegramPrivacy:
+    'Эта страница загружает кнопку входа Telegram с {site}, поэтому Telegram узнаёт, что вы её открыли. Kvartal получает только ваше имя и id в Telegram, но не номер телефона.',
   email: 'Адрес электронной почты',
   password: 'Пароль',
   passwordHint: 'Не менее {count} символов.',

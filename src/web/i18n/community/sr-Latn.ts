@@ -16,6 +16,8 @@ export const communitySrLatn: typeof communityEn = {
   noAccount: 'Još nemate nalog?',
   forgotPassword: 'Zaboravili ste lozinku?',
   telegramSignIn: 'Prijavi se preko Telegrama',
+  telegramPrivacy:
+    'Ova stranica učitava dugme za prijavu sa adrese {site}, pa Telegram saznaje da ste je otvorili. Kvartal dobija samo vaše ime i id na Telegramu, nikada broj telefona.',
   email: 'Adresa e-pošte',
   password: 'Lozinka',
   passwordHint: 'Najmanje {count} znakova.',

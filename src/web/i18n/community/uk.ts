@@ -13,6 +13,8 @@ export const communityUk: typeof communityEn = {
   noAccount: 'Ще немає облікового запису?',
   forgotPassword: 'Забули пароль?',
   telegramSignIn: 'Увійти через Telegram',
+  telegramPrivacy:
+    'Ця сторінка завантажує кнопку входу Telegram з {site}, тож Telegram дізнається, що ви її відкрили. Kvartal отримує лише ваше ім’я та id у Telegram, але не номер телефону.',
   email: 'Адреса електронної пошти',
   password: 'Пароль',
   passwordHint: 'Щонайменше {count} символів.',

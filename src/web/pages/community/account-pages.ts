@@ -28,7 +28,7 @@ export interface AccountPageContext {
   antiSpam?: SafeHtml;
 }
 
-export function renderSignIn(c: AccountPageContext, telegramBot: string | null): SafeHtml {
+export function renderSignIn(c: AccountPageContext, telegram: boolean): SafeHtml {
   const tr = t(c.locale);
   const m = tr.m.community;
   return communityPage({
@@ -46,7 +46,7 @@ ${problemSummary(tr, c.problem)}
 </form>
 <p><a href="${localePath(c.locale, 'account/reset')}">${m.forgotPassword}</a></p>
 <p>${m.noAccount} <a href="${localePath(c.locale, 'account/sign-up')}">${m.signUp}</a></p>
-${telegramBot ? html`<p><a class="button" href="${localePath(c.locale, 'account/telegram')}">${m.telegramSignIn}</a></p>` : ''}`,
+${telegram ? html`<p><a class="button" href="${localePath(c.locale, 'account/telegram')}">${m.telegramSignIn}</a></p>` : ''}`,
   });
 }
 
@@ -162,5 +162,20 @@ ${form('account/export', m.exportData)}
 <p>${m.deleteHint}</p>
 ${form('account/delete', m.deleteAccount, html`<label class="check"><input type="checkbox" name="confirm" required> ${m.deleteConfirm}</label>`, true)}
 </section>`,
+  });
+}
+
+/** The one page that loads Telegram's widget (only when the operator configured a bot). */
+export function renderTelegramSignIn(c: AccountPageContext, botName: string, callbackPath: string): SafeHtml {
+  const tr = t(c.locale);
+  const m = tr.m.community;
+  return communityPage({
+    ...c,
+    path: 'account/telegram',
+    title: m.telegramSignIn,
+    body: html`<h1>${m.telegramSignIn}</h1>
+<p class="lead">${tr.format(m.telegramPrivacy, { site: 'telegram.org' })}</p>
+<script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-login="${botName}" data-size="large" data-auth-url="${callbackPath}" data-request-access="write"></script>
+<p><a href="${localePath(c.locale, 'account/sign-in')}">${m.signIn}</a></p>`,
   });
 }
