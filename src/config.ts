@@ -28,6 +28,12 @@ export interface Config {
   mailFrom: string;
   /** Turns on "Log in with Telegram" (the bot's token verifies the widget's signature). */
   telegramBotToken: string | null;
+  /**
+   * Which proxies may tell the client's address (X-Forwarded-For): `loopback` (a proxy on this host, the
+   * default), addresses or CIDR ranges separated by commas, or `true` for any (only behind a proxy that
+   * overwrites the header).
+   */
+  trustProxy: string | boolean;
   telegramBotName: string | null;
   /**
    * HMAC secret that signs the anti-spam proof-of-work challenges. Null when unset: the server then makes a
@@ -57,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || 'Kvartal <kvartal@localhost>',
     telegramBotToken: env.TELEGRAM_BOT_TOKEN || null,
+    trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || 'loopback',
     telegramBotName: env.TELEGRAM_BOT_NAME || null,
     antiSpamKey: secret(env.ANTI_SPAM_KEY, 'ANTI_SPAM_KEY'),
   };

@@ -15,6 +15,7 @@ Commands:
   demo --clear          Remove all demo places
   import <file>         Import places from KML/KMZ (Google My Maps), GeoJSON, OSM (Overpass JSON, .osm) or CSV
   export --format F     Export the public places as geojson, kml or csv (--out FILE, default stdout)
+  digest                Mail the moderation queue's size to moderators who want it (run it from cron)
   admin create --email ADDRESS
                         Make ADDRESS an admin (creating the account) and print a one-time sign-in link
 
@@ -52,6 +53,19 @@ async function main(argv: string[]): Promise<number> {
         const { user, path } = await createAdmin(ctx, values.email);
         const site = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
         console.log(`${user.email} is an admin. Sign in within an hour, once, with:\n${site}/en${path}`);
+      } finally {
+        await storage.close();
+      }
+      return 0;
+    }
+    case 'digest': {
+      const storage = openStorage(config.databaseUrl);
+      try {
+        const { sendModerationDigest } = await import('../usecases/contributions/moderation-digest.ts');
+        const { cliNotifier } = await import('./notifier.ts');
+        const ctx = await createContext(storage, { notifier: cliNotifier(config) });
+        const { sent, waiting } = await sendModerationDigest(ctx);
+        console.log(`${waiting} items wait for moderation; the digest went to ${sent} moderators.`);
       } finally {
         await storage.close();
       }

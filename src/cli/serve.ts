@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import pino from 'pino';
 import type { Config } from '../config.ts';
 import { createMailer } from '../gateways/mailer.ts';
 import { buildApp } from '../http/app.ts';
@@ -7,17 +6,12 @@ import { mailNotifier } from '../notifications/mail-notifier.ts';
 import { describeDatabase, openStorage } from '../storage/open-storage.ts';
 import { createContext } from '../usecases/create-context.ts';
 import { isNewInstance, loadDemo } from '../usecases/demo-data.ts';
+import { cliNotifier } from './notifier.ts';
 
 /** Opens the database (migrating and seeding it), loads the demo on first run, and serves until stopped. */
 export async function serve(config: Config): Promise<void> {
   const storage = openStorage(config.databaseUrl);
-  const siteUrl =
-    config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  const log = pino({ level: config.logLevel });
-  const mailer = createMailer(config.smtpUrl, config.mailFrom, (message, fields) =>
-    log.info(fields, message),
-  );
-  const ctx = await createContext(storage, { notifier: mailNotifier(mailer, siteUrl) });
+  const ctx = await createContext(storage, { notifier: cliNotifier(config) });
   const app = await buildApp({ ctx, config, clientDir: resolve('dist/client') });
   if (await isNewInstance(storage)) {
     const loaded = await loadDemo(storage);

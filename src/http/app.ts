@@ -35,6 +35,7 @@ export interface AppOptions {
         | 'importMaxBytes'
         | 'telegramBotToken'
         | 'antiSpamKey'
+        | 'trustProxy'
         | 'telegramBotName'
       >
     >;
@@ -47,7 +48,8 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: options.config.logLevel },
-    trustProxy: true,
+    // Rate limits key on the client's address: only a proxy the operator names may say what it is.
+    trustProxy: options.config.trustProxy ?? 'loopback',
     // Query strings are parsed by the routes themselves so that each bad value gets a named error.
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();

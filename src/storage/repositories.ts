@@ -9,6 +9,7 @@ import type {
   Suggestion,
 } from '../domain/contributions/contribution.ts';
 import type { BBox } from '../domain/geo.ts';
+import type { Locale } from '../domain/locales.ts';
 import type { Place, PlaceData, PlaceStatus } from '../domain/places/place.ts';
 import type { Category, City } from '../domain/taxonomy.ts';
 
@@ -181,6 +182,7 @@ export interface NewUser {
   displayName: string | null;
   role: Role;
   telegramId: string | null;
+  locale: Locale;
 }
 
 export type UserChanges = Partial<

@@ -93,6 +93,7 @@ export interface UserTable {
   role: string;
   telegram_id: string | null;
   notify_digest: Generated<number>;
+  locale: Generated<string>;
   created_at: string;
   deleted_at: string | null;
 }

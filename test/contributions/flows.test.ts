@@ -3,6 +3,8 @@ import type { Role } from '../../src/domain/accounts/user.ts';
 import { createMailer } from '../../src/gateways/mailer.ts';
 import { mailNotifier } from '../../src/notifications/mail-notifier.ts';
 import { createAdmin } from '../../src/usecases/accounts/manage-accounts.ts';
+import { hashSecret } from '../../src/usecases/accounts/secrets.ts';
+import { sendModerationDigest } from '../../src/usecases/contributions/moderation-digest.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { FormClient } from '../support/browserless-client.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -178,6 +180,82 @@ describe.each(BACKENDS)('contributions on %s', (backend) => {
     expect(old.location).toBe(`/en/p/${b.id}`);
     expect(await apiPlace(a.id)).toBe(404);
     expect((await server.ctx.storage.places.get(a.id))?.status).toBe('deleted');
+  });
+
+  it('mails the queue digest to moderators who want it, in their language', async () => {
+    const moderator = await member('digest-moderator@example.org', 'moderator');
+    expect(moderator.hasSession()).toBe(true);
+    await new FormClient(server.url).post('/ru/suggest', {
+      ...PLACE_FORM,
+      name: 'Кафе Дайджест',
+      lat: '44.80',
+      lon: '20.47',
+    });
+    const { sent, waiting } = await sendModerationDigest(server.ctx);
+    expect(waiting).toBeGreaterThan(0);
+    expect(sent).toBeGreaterThanOrEqual(2);
+    const digest = await mail.next('digest-moderator@example.org');
+    expect(digest.subject).toContain(String(waiting));
+    expect(linkIn(digest, SITE)).toContain('/en/moderation');
+  });
+
+  it('limits sign-in attempts per address, across requests', async () => {
+    const client = new FormClient(server.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push(
+        (await client.post('/en/account/sign-in', { email: 'nobody@example.org', password: `guess-${i}` }))
+          .status,
+      );
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
+  it('signs out everywhere, and an expired session is no session', async () => {
+    const phone = await member('two-devices@example.org', 'contributor');
+    const laptop = new FormClient(server.url);
+    expect(
+      (
+        await laptop.post('/en/account/sign-in', {
+          email: 'two-devices@example.org',
+          password: 'correct horse battery',
+        })
+      ).status,
+    ).toBe(303);
+    expect((await laptop.get('/en/account')).status).toBe(200);
+    expect((await phone.post('/en/account/sign-out-everywhere', {}, '/en/account')).status).toBe(303);
+    expect((await laptop.get('/en/account')).status).toBe(401);
+
+    const user = await server.ctx.storage.users.byEmail('two-devices@example.org');
+    await server.ctx.storage.users.createSession(
+      hashSecret('stale-session-token'),
+      { userId: user?.user.id ?? 0, csrf: 'x', expiresAt: '2020-01-01T00:00:00.000Z' },
+      '2019-12-01T00:00:00.000Z',
+    );
+    const stale = await fetch(`${server.url}/en/account`, {
+      headers: { cookie: 'kvartal_session=stale-session-token' },
+      redirect: 'manual',
+    });
+    expect(stale.status).toBe(401);
+  });
+
+  it('refuses over-long and invalid fields by name, writing nothing', async () => {
+    const visitor = new FormClient(server.url);
+    const pending = await server.ctx.storage.contributions.pendingCounts();
+    const cases: [Record<string, string>, string][] = [
+      [{ name: 'Я'.repeat(201) }, 'names'],
+      [{ lat: '91' }, 'lon/lat'],
+      [{ lat: 'north' }, 'lat'],
+      [{ 'contacts.website': 'javascript:alert(1)' }, 'contacts.website'],
+      [{ comment: 'x'.repeat(2001) }, 'comment'],
+    ];
+    for (const [change, field] of cases) {
+      const sent = await visitor.post('/en/suggest', { ...PLACE_FORM, ...change });
+      expect(sent.status, field).toBe(400);
+      expect(sent.text, field).toContain(field);
+    }
+    expect(await server.ctx.storage.contributions.pendingCounts()).toEqual(pending);
   });
 
   describe('authorisation of every moderation and admin route', () => {

@@ -1,9 +1,13 @@
+const rand = () => Math.floor(Math.random() * 250) + 1;
+
 /**
  * A form-posting client with a cookie jar, as a browser without JavaScript would be: it follows no
  * redirects itself, so tests see each 303 and where it leads.
  */
 export class FormClient {
   private readonly cookies = new Map<string, string>();
+  /** Each client comes from its own address (through the loopback proxy the app trusts), like real people. */
+  readonly ip = `10.${rand()}.${rand()}.${rand()}`;
   constructor(readonly base: string) {}
 
   private remember(response: Response): void {
@@ -25,7 +29,7 @@ export class FormClient {
 
   async get(path: string): Promise<{ status: number; text: string; location: string | null }> {
     const response = await fetch(`${this.base}${path}`, {
-      headers: { cookie: this.cookieHeader() },
+      headers: { cookie: this.cookieHeader(), 'x-forwarded-for': this.ip },
       redirect: 'manual',
     });
     this.remember(response);
@@ -57,7 +61,11 @@ export class FormClient {
     }
     const response = await fetch(`${this.base}${path}`, {
       method: 'POST',
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': this.ip,
+      },
       body: form.toString(),
       redirect: 'manual',
     });

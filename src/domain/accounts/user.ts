@@ -1,3 +1,5 @@
+import type { Locale } from '../locales.ts';
+
 /**
  * Who may do what. A visitor has no account; every account starts as a contributor. Ownership is not a
  * role: it is a relation between a user and the places whose claims a moderator approved.
@@ -19,6 +21,8 @@ export interface User {
   telegramId: string | null;
   /** Moderators: whether the queue digest is mailed to them. */
   notifyDigest: boolean;
+  /** The language mails are written in: the one the account was made in. */
+  locale: Locale;
   createdAt: string;
   deletedAt: string | null;
 }

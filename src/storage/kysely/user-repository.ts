@@ -1,9 +1,14 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Role, User } from '../../domain/accounts/user.ts';
+import type { Locale } from '../../domain/locales.ts';
 import type { NewUser, SessionRecord, UserChanges, UserRepository } from '../repositories.ts';
 import type { Database, UserTable } from '../schema.ts';
 
-type UserRow = Omit<UserTable, 'id' | 'notify_digest'> & { id: number; notify_digest: number };
+type UserRow = Omit<UserTable, 'id' | 'notify_digest' | 'locale'> & {
+  id: number;
+  notify_digest: number;
+  locale: string;
+};
 
 function userFromRow(row: UserRow): User {
   return {
@@ -14,6 +19,7 @@ function userFromRow(row: UserRow): User {
     role: row.role as Role,
     telegramId: row.telegram_id,
     notifyDigest: Number(row.notify_digest) === 1,
+    locale: row.locale as Locale,
     createdAt: row.created_at,
     deletedAt: row.deleted_at,
   };
@@ -35,6 +41,7 @@ export class KyselyUserRepository implements UserRepository {
         display_name: user.displayName,
         role: user.role,
         telegram_id: user.telegramId,
+        locale: user.locale,
         created_at: this.now().toISOString(),
         deleted_at: null,
       })

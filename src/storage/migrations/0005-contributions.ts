@@ -24,6 +24,7 @@ export function contributionsMigration(capabilities: StorageCapabilities): Migra
         .addColumn('role', 'text', (c) => c.notNull())
         .addColumn('telegram_id', 'text', (c) => c.unique())
         .addColumn('notify_digest', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('locale', 'text', (c) => c.notNull().defaultTo('ru'))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('deleted_at', 'text')
         .execute();

@@ -22,6 +22,7 @@ export async function createAdmin(ctx: AppContext, rawEmail: unknown): Promise<{
         displayName: null,
         role: 'admin',
         telegramId: null,
+        locale: 'en',
       });
   if (existing) await ctx.storage.users.update(user.id, { role: 'admin', emailVerified: true });
   await ctx.storage.audit.add({

@@ -37,6 +37,7 @@ export async function signUp(ctx: AppContext, input: SignUpInput, locale: Locale
     displayName,
     role: 'contributor',
     telegramId: null,
+    locale,
   });
   const token = await issueLink(ctx, user.id, 'verify-email');
   await ctx.notifier.notify(email, locale, { kind: 'verify-email', path: linkPath('verify-email', token) });

@@ -1,5 +1,6 @@
 import { TELEGRAM_LOGIN_MAX_AGE_SECONDS, verifyTelegramLogin } from '../../domain/accounts/telegram-login.ts';
 import { InputError, UnauthenticatedError } from '../../domain/errors.ts';
+import type { Locale } from '../../domain/locales.ts';
 import type { AppContext } from '../context.ts';
 import { checkRate, RATE_RULES } from '../rate-limit.ts';
 import { type SessionTokens, startSession } from './sessions.ts';
@@ -13,6 +14,7 @@ export async function signInWithTelegram(
   received: Readonly<Record<string, unknown>>,
   botToken: string,
   ip: string,
+  locale: Locale,
 ): Promise<SessionTokens> {
   await checkRate(ctx, RATE_RULES.signIn, [`sign-in:ip:${ip}`]);
   const now = ctx.now();
@@ -31,6 +33,7 @@ export async function signInWithTelegram(
       displayName: displayName.slice(0, 60) || null,
       role: 'contributor',
       telegramId,
+      locale,
     }));
   if (user.deletedAt) throw new UnauthenticatedError('this account was deleted');
   return startSession(ctx, user.id);

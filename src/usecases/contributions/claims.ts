@@ -99,10 +99,10 @@ export async function decideClaim(
   const user = await ctx.storage.users.get(claim.userId);
   const place = await ctx.storage.places.get(claim.placeId);
   if (user?.email && place) {
-    await ctx.notifier.notify(user.email, place.originalLocale, {
+    await ctx.notifier.notify(user.email, user.locale, {
       kind: 'claim-decided',
       approved,
-      placeName: place.names[place.originalLocale] ?? '',
+      placeName: place.names[user.locale] ?? place.names[place.originalLocale] ?? '',
       reason: reason || null,
       path: placePath(place),
     });

@@ -27,7 +27,8 @@ export interface SubmissionResult {
   place: Place | null;
 }
 
-function submitterOf(actor: Actor, meta: SubmissionMeta) {
+/** Who sent it and their note, checked: the form's own fields are refused before anything else is looked at. */
+export function submitterOf(actor: Actor, meta: SubmissionMeta) {
   let email: string | null = null;
   if (actor.kind === 'user') email = actor.user.emailVerified ? actor.user.email : null;
   else if (typeof meta.email === 'string' && meta.email.trim()) {

@@ -114,6 +114,7 @@ export async function accountRoutes(
             request.query as Record<string, unknown>,
             o.telegram.token,
             clientIp(request),
+            locale,
           );
           return signedIn(request, reply, locale, session);
         } catch (error) {

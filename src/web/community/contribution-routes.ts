@@ -8,7 +8,7 @@ import { claimPlace } from '../../usecases/contributions/claims.ts';
 import { likelyDuplicates } from '../../usecases/contributions/likely-duplicates.ts';
 import { revertPlace, setPlaceStatus } from '../../usecases/contributions/moderate-place.ts';
 import { reportPlace } from '../../usecases/contributions/report-place.ts';
-import { suggestEdit, suggestPlace } from '../../usecases/contributions/submit-suggestion.ts';
+import { submitterOf, suggestEdit, suggestPlace } from '../../usecases/contributions/submit-suggestion.ts';
 import { type PlaceInput, placeInputOf, preparePlace } from '../../usecases/prepare-place.ts';
 import { placePath } from '../../usecases/present-place.ts';
 import { t } from '../i18n/index.ts';
@@ -101,6 +101,7 @@ export async function contributionRoutes(
         async () => {
           input = placeInputFromForm(body(request), locale);
           const meta = await submission(request);
+          submitterOf(request.actor, meta);
           if (text(body(request), 'not_duplicate') !== '1') {
             const data = preparePlace({ ...input, status: 'active' }, ctx.taxonomy);
             const duplicates = await likelyDuplicates(ctx, data);
