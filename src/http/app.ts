@@ -14,6 +14,7 @@ import { resolveAntiSpamKey } from './anti-spam/proof-of-work.ts';
 import { antiSpamRoutes } from './anti-spam/routes.ts';
 import { sessionPlugin } from './auth/session.ts';
 import { basemapRoutes } from './basemap/routes.ts';
+import { contributionApiRoutes } from './contributions/routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { importRoutes } from './imports/routes.ts';
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const antiSpamKey = resolveAntiSpamKey(options.config.antiSpamKey ?? null, (message) =>
     app.log.warn(message),
   );
+  const antiSpam = formAntiSpam(antiSpamKey, spentChallenges(options.ctx.storage.limits));
   await app.register(sessionPlugin, {
     ctx: options.ctx,
     secureCookies: Boolean(options.config.publicUrl?.startsWith('https:')),
@@ -77,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'places', description: 'Places, search and map clusters' },
         { name: 'taxonomy', description: 'Categories, cities and neighbourhoods' },
+        { name: 'contributions', description: 'Suggestions, reports, history and moderation' },
         { name: 'anti-spam', description: 'Self-hosted proof-of-work challenges for anonymous forms' },
         {
           name: 'open data',
@@ -95,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(placeRoutes, { ctx: options.ctx, adminToken: options.config.adminToken });
       await api.register(taxonomyRoutes, { ctx: options.ctx });
       await api.register(antiSpamRoutes, { key: antiSpamKey });
+      await api.register(contributionApiRoutes, { ctx: options.ctx, antiSpam });
       await api.register(importRoutes, {
         ctx: options.ctx,
         adminToken: options.config.adminToken,
@@ -132,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       config.telegramBotToken && config.telegramBotName
         ? { name: config.telegramBotName, token: config.telegramBotToken }
         : null,
-    antiSpam: formAntiSpam(antiSpamKey, spentChallenges(options.ctx.storage.limits)),
+    antiSpam,
   });
   return app;
 }

@@ -23,6 +23,26 @@ export class FormClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
+  /** Any request with this client's cookies and address (for the JSON API). */
+  async request(
+    path: string,
+    init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const response = await fetch(`${this.base}${path}`, {
+      method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+      headers: {
+        cookie: this.cookieHeader(),
+        'x-forwarded-for': this.ip,
+        ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
+      ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+      redirect: 'manual',
+    });
+    this.remember(response);
+    return response;
+  }
+
   hasSession(): boolean {
     return this.cookies.has('kvartal_session');
   }
