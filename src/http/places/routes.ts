@@ -110,7 +110,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
     '/places',
     {
       schema: {
-        summary: 'Add a place (operator token until accounts and moderation exist)',
+        summary: 'Add a place directly (operator token, for scripts; people use POST /suggestions)',
         tags: ['places'],
         body: CreatePlaceBody,
         response: { 201: PlaceFeature, 401: ErrorBody, ...errorResponses },

@@ -1,5 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { canModerate, seesExactLocation } from '../../domain/accounts/permissions.ts';
+import {
+  canAdminister,
+  canModerate,
+  canSetStatus,
+  seesExactLocation,
+} from '../../domain/accounts/permissions.ts';
 import type { User } from '../../domain/accounts/user.ts';
 import { NotFoundError, UnauthenticatedError } from '../../domain/errors.ts';
 import { LOCALES, type Locale } from '../../domain/locales.ts';
@@ -140,7 +145,9 @@ export async function contributionRoutes(
         const place = await visiblePlace(request);
         return o.sendPage(
           reply,
-          renderPlaceForm(formContext(request, reply, locale), place, placeInputOf(place)),
+          renderPlaceForm(formContext(request, reply, locale), place, placeInputOf(place), {
+            canSetStatus: canSetStatus(request.actor, place.id, 'closed'),
+          }),
         );
       }),
     );
@@ -250,14 +257,11 @@ export async function contributionRoutes(
         };
         return o.sendPage(
           reply,
-          renderHistory(
-            context,
-            place,
-            versions,
-            authors,
+          renderHistory(context, place, versions, authors, {
             moderator,
-            seesExactLocation(request.actor, place.id),
-          ),
+            admin: canAdminister(request.actor),
+            exact: seesExactLocation(request.actor, place.id),
+          }),
         );
       }),
     );

@@ -167,6 +167,12 @@ export const communityRu: typeof communityEn = {
     many: '{count} жалоб',
     other: '{count} жалобы',
   }),
+  purge: 'Удалить навсегда',
+  purgeReason: 'Юридическое основание (сохраняется в журнале аудита)',
+  purgeHint:
+    'Удаляет место и всю его историю. Только по требованию закона; в остальных случаях используйте «Удалить».',
+  reopen: 'Снова открыто',
+  statusHeading: 'Открыто или закрыто',
   markClosed: 'Отметить как закрытое',
   deletePlace: 'Удалить',
   dismissReports: 'Отклонить жалобы',

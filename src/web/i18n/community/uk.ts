@@ -167,6 +167,12 @@ export const communityUk: typeof communityEn = {
     many: '{count} скарг',
     other: '{count} скарги',
   }),
+  purge: 'Видалити назавжди',
+  purgeReason: 'Юридична підстава (зберігається в журналі аудиту)',
+  purgeHint:
+    'Видаляє місце і всю його історію. Лише на вимогу закону; в інших випадках використовуйте «Видалити».',
+  reopen: 'Знову відкрито',
+  statusHeading: 'Відкрито чи закрито',
   markClosed: 'Позначити як закрите',
   deletePlace: 'Видалити',
   dismissReports: 'Відхилити скарги',

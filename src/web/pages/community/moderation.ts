@@ -141,9 +141,9 @@ export function renderHistory(
   place: Place,
   versions: PlaceVersion[],
   authors: Map<number, User>,
-  moderator: boolean,
-  exact: boolean,
+  access: { moderator: boolean; admin: boolean; exact: boolean },
 ): SafeHtml {
+  const { moderator, exact } = access;
   const tr = t(c.locale);
   const m = tr.m.community;
   const name = nameOf(place, c.locale);
@@ -174,7 +174,15 @@ ${versions.map((v, i) => {
   ${moderator && v.version !== place.version ? postButton(c, `p/${place.id}/revert`, tr.format(m.revertTo, { n: v.version }), html`<input type="hidden" name="version" value="${v.version}">`) : ''}
 </li>`;
 })}
-</ol>`,
+</ol>
+${
+  access.admin
+    ? html`<section class="danger-zone" aria-labelledby="h-purge"><h2 id="h-purge">${m.purge}</h2><p>${m.purgeHint}</p>
+<form class="inline-form" method="post" action="${localePath(c.locale, `moderation/places/${place.id}/purge`)}">${csrfField(c.csrf)}
+<label for="purge-reason">${m.purgeReason}</label><input id="purge-reason" name="reason" required minlength="5">
+<button class="button button--danger" type="submit">${m.purge}</button></form></section>`
+    : ''
+}`,
   });
 }
 

@@ -43,7 +43,13 @@ export function renderPlaceForm(
   c: PlaceFormContext,
   place: Place | null,
   input: PlaceInput,
-  extra: { email?: string; comment?: string; duplicates?: LikelyDuplicate[]; action?: string } = {},
+  extra: {
+    email?: string;
+    comment?: string;
+    duplicates?: LikelyDuplicate[];
+    action?: string;
+    canSetStatus?: boolean;
+  } = {},
 ): SafeHtml {
   const tr = t(c.locale);
   const m = tr.m.community;
@@ -101,8 +107,19 @@ ${duplicates.length ? html`<div class="notice notice--warning" role="alert"><div
   ${textAreaField({ name: 'comment', label: m.comment, value: extra.comment ?? '', hint: m.commentHint, rows: 2, problem: c.problem })}
   </fieldset>
   <button class="button button--primary" type="submit">${m.send}</button>
-</form>`,
+</form>
+${place && extra.canSetStatus ? statusForm(c, place) : ''}`,
   });
+}
+
+/** Owners and moderators close or reopen a place without a suggestion: the change is recorded as a version. */
+function statusForm(c: PlaceFormContext, place: Place): SafeHtml {
+  const m = t(c.locale).m.community;
+  const next = place.status === 'closed' ? 'active' : 'closed';
+  return html`<section aria-labelledby="h-status"><h2 id="h-status">${m.statusHeading}</h2>
+<form class="inline-form" method="post" action="${localePath(c.locale, `p/${place.id}/status`)}">${csrfField(c.csrf)}
+<input type="hidden" name="status" value="${next}">
+<button class="button" type="submit">${next === 'closed' ? m.markClosed : m.reopen}</button></form></section>`;
 }
 
 export function renderReportForm(
