@@ -14,7 +14,9 @@ const LOOKS_LIKE_HTML = /<\/?[a-zA-Z][^<>]*>|<!--/;
 
 const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', br: '  ' });
 
-// The output is read as text, not rendered as Markdown, so `1.`, `*` and `_` stay as people wrote them.
+// Place pages show descriptions as a small Markdown subset (web/components/rich-text.ts), yet most imported
+// text is plain: escaping every `1.`, `*` and `_` would put backslashes into the API and the exports, while a
+// stray `*` seldom finds a partner. So they stay as people wrote them.
 turndown.escape = (text) => text;
 
 // Added rules take precedence over turndown's own (its image rule would otherwise win over remove()).

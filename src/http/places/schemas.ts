@@ -173,7 +173,12 @@ export const ClusterCollection = Type.Object({
 export const CreatePlaceBody = Type.Object({
   names: Type.Record(Type.String(), Type.String(), { description: 'Name per locale' }),
   original_locale: Type.Optional(Type.String()),
-  descriptions: Type.Optional(Type.Record(Type.String(), Type.String())),
+  descriptions: Type.Optional(
+    Type.Record(Type.String(), Type.String(), {
+      description:
+        'Description per locale, up to 5,000 characters. Place pages show a small Markdown subset: paragraphs, line breaks, **bold**, *italic*, lists and http/https/mailto links; anything else stays text',
+    }),
+  ),
   category: Type.String(),
   extra_categories: Type.Optional(Type.Array(Type.String())),
   lon: Type.Number(),

@@ -1,6 +1,7 @@
 import type { PlaceView } from '../../usecases/present-place.ts';
 import type { ContactLink } from '../components/contacts.ts';
 import type { ScheduleDay } from '../components/hours.ts';
+import { richTextToPlain } from '../components/rich-text.ts';
 
 const SCHEMA_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -25,7 +26,7 @@ export function placeJsonLd(
     url,
     name: view.name,
     ...(otherNames.length ? { alternateName: otherNames } : {}),
-    ...(view.description ? { description: view.description } : {}),
+    ...(view.description ? { description: richTextToPlain(view.description) } : {}),
     address: {
       '@type': 'PostalAddress',
       ...(view.address ? { streetAddress: view.address } : {}),

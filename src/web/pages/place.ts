@@ -4,6 +4,7 @@ import type { PlaceView } from '../../usecases/present-place.ts';
 import { contactLinks, contactList, type GuardedKind } from '../components/contacts.ts';
 import { hoursStatusLine, weekTable } from '../components/hours.ts';
 import { categoryBadge } from '../components/place-list.ts';
+import { richText, richTextPreview } from '../components/rich-text.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
 import { t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
@@ -36,14 +37,6 @@ function fallbackLang(texts: PlaceView['names'], shown: string, locale: Locale):
 
 function langAttr(lang: Locale | null): SafeHtml {
   return lang ? html` lang="${lang}"` : html``;
-}
-
-function paragraphs(text: string): SafeHtml {
-  return html`${text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => html`<p>${p}</p>`)}`;
 }
 
 export function renderPlace(
@@ -93,7 +86,7 @@ export function renderPlace(
       <div class="place__info">
         ${
           view.description
-            ? html`<div class="place__description"${langAttr(fallbackLang(view.descriptions, view.description, locale))}>${paragraphs(view.description)}</div>`
+            ? html`<div class="place__description"${langAttr(fallbackLang(view.descriptions, view.description, locale))}>${richText(view.description)}</div>`
             : ''
         }
         <section class="place__section" aria-labelledby="h-address">
@@ -151,7 +144,7 @@ export function renderPlace(
   return page({
     tr,
     title: `${tr.format(p.title, { name: view.name, category: view.categoryName, city: view.cityName })} · Kvartal`,
-    description: view.description.slice(0, 200) || `${view.categoryName}, ${where}`,
+    description: richTextPreview(view.description, 200) || `${view.categoryName}, ${where}`,
     localeHref: (l) => localePath(l, view.path),
     origin,
     canonicalPath,
