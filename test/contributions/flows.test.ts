@@ -185,12 +185,14 @@ describe.each(BACKENDS)('contributions on %s', (backend) => {
   it('mails the queue digest to moderators who want it, in their language', async () => {
     const moderator = await member('digest-moderator@example.org', 'moderator');
     expect(moderator.hasSession()).toBe(true);
-    await new FormClient(server.url).post('/ru/suggest', {
+    const sentIn = await new FormClient(server.url).post('/ru/suggest', {
       ...PLACE_FORM,
       name: 'Кафе Дайджест',
       lat: '44.80',
       lon: '20.47',
+      not_duplicate: '1',
     });
+    expect(sentIn.text).toContain('Спасибо');
     const { sent, waiting } = await sendModerationDigest(server.ctx);
     expect(waiting).toBeGreaterThan(0);
     expect(sent).toBeGreaterThanOrEqual(2);

@@ -144,6 +144,12 @@ export async function mergePlaces(
       { action: 'merge', authorId: actor.user.id, note },
     );
     await repos.places.addRedirect(duplicateId, keepId);
+    // The duplicate's open reports are answered by the merge; only its history and claims move along.
+    await repos.contributions.resolveReports(duplicateId, {
+      resolverId: actor.user.id,
+      resolution: note,
+      at: now.toISOString(),
+    });
     await repos.contributions.moveToPlace(duplicateId, keepId);
     await audit(repos, actor, 'merge', `place:${duplicateId}`, { into: keepId }, now);
     if (!kept) throw new NotFoundError(`place ${keepId}`);

@@ -42,6 +42,7 @@ export interface PageContext {
   origin: string;
   actor: FastifyRequest['actor'];
   csrf: string;
+  taxonomy: AppContext['taxonomy'];
 }
 
 export function pageContext(
@@ -56,6 +57,7 @@ export function pageContext(
     origin: o.origin(request),
     actor: request.actor,
     csrf: formCsrf(request, reply, o.secureCookies),
+    taxonomy: o.ctx.taxonomy,
   };
 }
 

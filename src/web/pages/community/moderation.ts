@@ -9,11 +9,13 @@ import type { ClaimItem } from '../../../usecases/contributions/claims.ts';
 import type { ReportGroup } from '../../../usecases/contributions/report-place.ts';
 import type { QueueItem } from '../../../usecases/contributions/review-suggestion.ts';
 import { placePath } from '../../../usecases/present-place.ts';
+import type { Taxonomy } from '../../../usecases/taxonomy.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { type Translator, t } from '../../i18n/index.ts';
 import { localePath } from '../../locale.ts';
 import type { Assets } from '../layout.ts';
 import { communityPage, csrfField, doneNotice, type FormProblem, problemSummary } from './form-kit.ts';
+import { readableChange } from './readable-change.ts';
 
 export interface ModerationContext {
   assets: Assets;
@@ -23,19 +25,33 @@ export interface ModerationContext {
   csrf: string;
   problem?: FormProblem | null;
   done?: string | null;
+  /** To name categories, cities and neighbourhoods in diffs. */
+  taxonomy: Taxonomy;
 }
 
 function nameOf(place: PlaceData, locale: Locale): string {
   return pickText(place.names, locale, place.originalLocale);
 }
 
-/** A side-by-side table: field, before, after. The caption says what is compared. */
-function diffTable(tr: Translator, changes: FieldChange[], caption: string): SafeHtml {
+/**
+ * A table that may be wider than a phone: its box scrolls, and is focusable and named so that keyboard and
+ * screen-reader users can scroll it too.
+ */
+export function scrollingTable(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="${label}">${table}</div>`;
+}
+
+/** A side-by-side table: field, before, after, in words people use. The caption says what is compared. */
+function diffTable(c: ModerationContext, tr: Translator, changes: FieldChange[], caption: string): SafeHtml {
   const m = tr.m.community;
   if (changes.length === 0) return html`<p>${m.noChanges}</p>`;
-  return html`<div class="table-scroll"><table class="diff"><caption>${caption}</caption>
+  const rows = changes.map((change) => readableChange(change, tr, c.taxonomy));
+  return scrollingTable(
+    caption,
+    html`<table class="diff"><caption class="visually-hidden">${caption}</caption>
 <thead><tr><th scope="col">${m.field}</th><th scope="col">${m.before}</th><th scope="col">${m.after}</th></tr></thead>
-<tbody>${changes.map((c) => html`<tr><th scope="row">${m.fields[c.field]}</th><td class="diff__old">${c.before ? html`<del>${c.before}</del>` : '—'}</td><td class="diff__new">${c.after ? html`<ins>${c.after}</ins>` : '—'}</td></tr>`)}</tbody></table></div>`;
+<tbody>${rows.map((r) => html`<tr><th scope="row">${m.fields[r.field]}</th><td class="diff__old">${r.before ? html`<del>${r.before}</del>` : '—'}</td><td class="diff__new">${r.after ? html`<ins>${r.after}</ins>` : '—'}</td></tr>`)}</tbody></table>`,
+  );
 }
 
 function postButton(
@@ -59,13 +75,13 @@ function queueEntry(c: ModerationContext, tr: Translator, item: QueueItem): Safe
   <h3 id="s-${s.id}">${heading}</h3>
   <p class="queue-item__meta">${tr.format(m.sentOn, { date: tr.date(s.createdAt) })} · ${s.submitter.userId ? tr.format(m.byUser, { id: s.submitter.userId }) : m.byVisitor}${s.proofOfWork ? '' : html` · <strong>${m.noProofOfWork}</strong>`}${item.stale ? html` · <strong>${m.stale}</strong>` : ''}</p>
   ${s.comment ? html`<blockquote class="queue-item__comment">${s.comment}</blockquote>` : ''}
-  ${diffTable(tr, item.changes, m.diffCaption)}
+  ${diffTable(c, tr, item.changes, m.diffCaption)}
   <div class="form-row">
     ${postButton(c, `moderation/suggestions/${s.id}/approve`, m.approve, html``, true)}
     <a class="button" href="${localePath(c.locale, `moderation/suggestions/${s.id}`)}">${m.editThenApprove}</a>
     <form class="inline-form" method="post" action="${localePath(c.locale, `moderation/suggestions/${s.id}/reject`)}">${csrfField(c.csrf)}
-      <label for="reason-${s.id}" class="visually-hidden">${m.rejectReason}</label>
-      <input id="reason-${s.id}" name="reason" required placeholder="${m.rejectReason}">
+      <label for="reason-${s.id}" class="inline-form__label">${m.rejectReason}</label>
+      <input id="reason-${s.id}" name="reason" required>
       <button class="button" type="submit">${m.reject}</button></form>
   </div>
 </article>`;
@@ -75,9 +91,9 @@ function reportEntry(c: ModerationContext, tr: Translator, group: ReportGroup): 
   const m = tr.m.community;
   const id = group.place.id;
   return html`<article class="queue-item" aria-labelledby="r-${id}">
-  <h3 id="r-${id}"><a href="${localePath(c.locale, placePath(group.place).slice(1))}">${nameOf(group.place, c.locale)}</a> — ${tr.plural(m.reportCount, group.count)}</h3>
+  <h3 id="r-${id}"><a href="${localePath(c.locale, placePath(group.place).slice(1))}">${nameOf(group.place, c.locale)}</a> <span class="queue-item__id">(${tr.format(m.placeNumber, { id })})</span> — ${tr.plural(m.reportCount, group.count)}</h3>
   <ul class="report-kinds">${Object.entries(group.byKind).map(([kind, count]) => html`<li>${m.reportKinds[kind as keyof typeof m.reportKinds]}: ${count}</li>`)}</ul>
-  <ul class="report-messages">${group.reports.filter((r) => r.message).map((r) => html`<li>${r.message}</li>`)}</ul>
+  ${group.reports.some((r) => r.message) ? html`<ul class="report-messages">${group.reports.filter((r) => r.message).map((r) => html`<li><strong>${m.reportKinds[r.kind]}:</strong> ${r.message}</li>`)}</ul>` : ''}
   <div class="form-row">
     ${postButton(c, `moderation/places/${id}/status`, m.markClosed, html`<input type="hidden" name="status" value="closed">`)}
     ${postButton(c, `moderation/places/${id}/status`, m.deletePlace, html`<input type="hidden" name="status" value="deleted">`)}
@@ -101,8 +117,8 @@ function claimEntry(c: ModerationContext, tr: Translator, item: ClaimItem): Safe
   <div class="form-row">
     ${postButton(c, `moderation/claims/${id}/approve`, m.approve, html``, true)}
     <form class="inline-form" method="post" action="${localePath(c.locale, `moderation/claims/${id}/reject`)}">${csrfField(c.csrf)}
-      <label for="claim-reason-${id}" class="visually-hidden">${m.rejectReason}</label>
-      <input id="claim-reason-${id}" name="reason" required placeholder="${m.rejectReason}">
+      <label for="claim-reason-${id}" class="inline-form__label">${m.rejectReason}</label>
+      <input id="claim-reason-${id}" name="reason" required>
       <button class="button" type="submit">${m.reject}</button></form>
   </div>
 </article>`;
@@ -166,11 +182,12 @@ ${versions.map((v, i) => {
       ? m.byVisitorOrSystem
       : authors.get(v.authorId)?.deletedAt
         ? m.deletedUser
-        : (authors.get(v.authorId)?.displayName ?? tr.format(m.byUser, { id: v.authorId }));
+        : (authors.get(v.authorId)?.displayName ??
+          (moderator ? tr.format(m.byUser, { id: v.authorId }) : m.aContributor));
   return html`<li class="history__version" id="v${v.version}">
   <h2 class="history__title">${tr.format(m.versionN, { n: v.version })} · ${m.actions[v.action]} · ${tr.date(v.createdAt)} · ${author}</h2>
   ${v.note ? html`<p class="history__note">${v.note}</p>` : ''}
-  ${diffTable(tr, placeDiff(previous ? view(previous.data) : null, view(v.data)), tr.format(m.versionN, { n: v.version }))}
+  ${diffTable(c, tr, placeDiff(previous ? view(previous.data) : null, view(v.data)), tr.format(m.versionN, { n: v.version }))}
   ${moderator && v.version !== place.version ? postButton(c, `p/${place.id}/revert`, tr.format(m.revertTo, { n: v.version }), html`<input type="hidden" name="version" value="${v.version}">`) : ''}
 </li>`;
 })}
@@ -193,9 +210,12 @@ export function renderAudit(c: ModerationContext, entries: AuditEntry[]): SafeHt
     path: 'admin/audit',
     title: m.auditLog,
     body: html`<h1>${m.auditLog}</h1>
-<div class="table-scroll"><table class="audit"><caption class="visually-hidden">${m.auditLog}</caption>
+${scrollingTable(
+  m.auditLog,
+  html`<table class="audit"><caption class="visually-hidden">${m.auditLog}</caption>
 <thead><tr><th scope="col">${m.when}</th><th scope="col">${m.who}</th><th scope="col">${m.what}</th><th scope="col">${m.target}</th><th scope="col">${m.details}</th></tr></thead>
-<tbody>${entries.map((e) => html`<tr><td>${e.createdAt.replace('T', ' ').slice(0, 19)}</td><td>${e.actorId ?? '—'}</td><td>${e.action}</td><td>${e.target}</td><td><code>${JSON.stringify(e.details)}</code></td></tr>`)}</tbody></table></div>`,
+<tbody>${entries.map((e) => html`<tr><td>${e.createdAt.replace('T', ' ').slice(0, 19)}</td><td>${e.actorId ?? '—'}</td><td>${e.action}</td><td>${e.target}</td><td><code>${JSON.stringify(e.details)}</code></td></tr>`)}</tbody></table>`,
+)}`,
   });
 }
 
@@ -209,14 +229,17 @@ export function renderUsers(c: ModerationContext, users: User[]): SafeHtml {
     body: html`<h1>${m.users}</h1>
 ${doneNotice(c.done)}
 ${problemSummary(tr, c.problem)}
-<div class="table-scroll"><table><caption class="visually-hidden">${m.users}</caption>
+${scrollingTable(
+  m.users,
+  html`<table><caption class="visually-hidden">${m.users}</caption>
 <thead><tr><th scope="col">#</th><th scope="col">${m.email}</th><th scope="col">${m.displayName}</th><th scope="col">${m.role}</th></tr></thead>
 <tbody>${users.map(
-      (u) => html`<tr><td>${u.id}</td><td>${u.email ?? '—'}</td><td>${u.displayName ?? '—'}</td><td>
+    (u) => html`<tr><td>${u.id}</td><td>${u.email ?? '—'}</td><td>${u.displayName ?? '—'}</td><td>
 <form class="inline-form" method="post" action="${localePath(c.locale, `admin/users/${u.id}/role`)}">${csrfField(c.csrf)}
 <label for="role-${u.id}" class="visually-hidden">${m.role}</label>
 <select id="role-${u.id}" name="role">${ROLES.map((r) => html`<option value="${r}"${r === u.role ? html` selected` : ''}>${m.roles[r]}</option>`)}</select>
 <button class="button" type="submit">${m.save}</button></form></td></tr>`,
-    )}</tbody></table></div>`,
+  )}</tbody></table>`,
+)}`,
   });
 }
