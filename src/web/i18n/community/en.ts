@@ -65,7 +65,8 @@ export const communityEn = {
   category: 'Category',
   chooseCategory: 'Choose a category',
   description: 'Description',
-  descriptionHint: 'What the place offers and for whom. Plain text; links are kept.',
+  descriptionHint:
+    'What the place offers and for whom. Simple formatting works: **bold**, *italic*, lists, links.',
   where: 'Where',
   latitude: 'Latitude',
   longitude: 'Longitude',

@@ -67,7 +67,8 @@ export const communityRu: typeof communityEn = {
   category: 'Категория',
   chooseCategory: 'Выберите категорию',
   description: 'Описание',
-  descriptionHint: 'Что здесь предлагают и для кого. Обычный текст; ссылки сохраняются.',
+  descriptionHint:
+    'Что предлагает место и для кого. Можно простое оформление: **жирный**, *курсив*, списки, ссылки.',
   where: 'Где',
   latitude: 'Широта',
   longitude: 'Долгота',

@@ -69,7 +69,8 @@ export const communitySrLatn: typeof communityEn = {
   category: 'Kategorija',
   chooseCategory: 'Izaberite kategoriju',
   description: 'Opis',
-  descriptionHint: 'Šta mesto nudi i kome je namenjeno. Običan tekst; linkovi se čuvaju.',
+  descriptionHint:
+    'Šta mesto nudi i kome. Može jednostavno oblikovanje: **podebljano**, *kurziv*, liste, linkovi.',
   where: 'Gde',
   latitude: 'Geografska širina',
   longitude: 'Geografska dužina',

@@ -67,7 +67,8 @@ export const communityUk: typeof communityEn = {
   category: 'Категорія',
   chooseCategory: 'Виберіть категорію',
   description: 'Опис',
-  descriptionHint: 'Що тут пропонують і для кого. Звичайний текст; посилання зберігаються.',
+  descriptionHint:
+    'Що пропонує місце і для кого. Можна просте оформлення: **жирний**, *курсив*, списки, посилання.',
   where: 'Де',
   latitude: 'Широта',
   longitude: 'Довгота',

@@ -59,9 +59,9 @@ function postButton(
   action: string,
   label: string,
   fields: SafeHtml = html``,
-  primary = false,
+  look: 'plain' | 'primary' | 'danger' = 'plain',
 ): SafeHtml {
-  return html`<form class="inline-form" method="post" action="${localePath(c.locale, action)}">${csrfField(c.csrf)}${fields}<button class="button${primary ? ' button--primary' : ''}" type="submit">${label}</button></form>`;
+  return html`<form class="inline-form" method="post" action="${localePath(c.locale, action)}">${csrfField(c.csrf)}${fields}<button class="button${look === 'plain' ? '' : ` button--${look}`}" type="submit">${label}</button></form>`;
 }
 
 function queueEntry(c: ModerationContext, tr: Translator, item: QueueItem): SafeHtml {
@@ -77,7 +77,7 @@ function queueEntry(c: ModerationContext, tr: Translator, item: QueueItem): Safe
   ${s.comment ? html`<blockquote class="queue-item__comment">${s.comment}</blockquote>` : ''}
   ${diffTable(c, tr, item.changes, m.diffCaption)}
   <div class="form-row">
-    ${postButton(c, `moderation/suggestions/${s.id}/approve`, m.approve, html``, true)}
+    ${postButton(c, `moderation/suggestions/${s.id}/approve`, m.approve, html``, 'primary')}
     <a class="button" href="${localePath(c.locale, `moderation/suggestions/${s.id}`)}">${m.editThenApprove}</a>
     <form class="inline-form" method="post" action="${localePath(c.locale, `moderation/suggestions/${s.id}/reject`)}">${csrfField(c.csrf)}
       <label for="reason-${s.id}" class="inline-form__label">${m.rejectReason}</label>
@@ -96,7 +96,7 @@ function reportEntry(c: ModerationContext, tr: Translator, group: ReportGroup): 
   ${group.reports.some((r) => r.message) ? html`<ul class="report-messages">${group.reports.filter((r) => r.message).map((r) => html`<li><strong>${m.reportKinds[r.kind]}:</strong> ${r.message}</li>`)}</ul>` : ''}
   <div class="form-row">
     ${postButton(c, `moderation/places/${id}/status`, m.markClosed, html`<input type="hidden" name="status" value="closed">`)}
-    ${postButton(c, `moderation/places/${id}/status`, m.deletePlace, html`<input type="hidden" name="status" value="deleted">`)}
+    ${postButton(c, `moderation/places/${id}/status`, m.deletePlace, html`<input type="hidden" name="status" value="deleted">`, 'danger')}
     ${postButton(c, `moderation/places/${id}/resolve`, m.dismissReports)}
     <a class="button" href="${localePath(c.locale, `p/${id}/history`)}">${m.history}</a>
   </div>
@@ -115,7 +115,7 @@ function claimEntry(c: ModerationContext, tr: Translator, item: ClaimItem): Safe
   <p class="queue-item__meta">${item.claimant?.displayName ?? item.claimant?.email ?? m.deletedUser} · ${tr.date(item.claim.createdAt)}</p>
   <blockquote class="queue-item__comment">${item.claim.evidence}</blockquote>
   <div class="form-row">
-    ${postButton(c, `moderation/claims/${id}/approve`, m.approve, html``, true)}
+    ${postButton(c, `moderation/claims/${id}/approve`, m.approve, html``, 'primary')}
     <form class="inline-form" method="post" action="${localePath(c.locale, `moderation/claims/${id}/reject`)}">${csrfField(c.csrf)}
       <label for="claim-reason-${id}" class="inline-form__label">${m.rejectReason}</label>
       <input id="claim-reason-${id}" name="reason" required>
