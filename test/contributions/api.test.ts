@@ -105,3 +105,34 @@ describe.each(BACKENDS)('contributions API on %s', (backend) => {
     expect((await bot.json()).field).toBe('homepage');
   });
 });
+
+describe('session cookies behind HTTPS', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ demo: false, config: { publicUrl: 'https://kvartal.example' } });
+  });
+  afterAll(() => server.close());
+
+  it('are HttpOnly, SameSite=Lax and Secure', async () => {
+    const { path } = await createAdmin(server.ctx, 'secure@kvartal.test');
+    const client = new FormClient(server.url);
+    const token = new URL(path, 'http://x').searchParams.get('token') ?? '';
+    const form = await client.request(`/en${path}`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const visitorCookie = form.headers.get('set-cookie') ?? '';
+    expect(visitorCookie).toMatch(/kvartal_csrf=.*HttpOnly.*Secure.*SameSite=Lax/i);
+    const signedIn = await fetch(`${server.url}/en/account/login`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: visitorCookie.split(';')[0] ?? '',
+      },
+      body: new URLSearchParams({ _csrf: csrf, token }).toString(),
+      redirect: 'manual',
+    });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('set-cookie')).toMatch(
+      /kvartal_session=[^;]+;.*HttpOnly.*Secure.*SameSite=Lax/i,
+    );
+  });
+});

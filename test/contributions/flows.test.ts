@@ -214,6 +214,43 @@ describe.each(BACKENDS)('contributions on %s', (backend) => {
     expect(statuses[10]).toBe(429);
   });
 
+  it('resets a forgotten password by a one-time link that ends every other session', async () => {
+    const old = await member('forgetful@example.org', 'contributor');
+    const asked = await new FormClient(server.url).post('/en/account/reset', {
+      email: 'forgetful@example.org',
+    });
+    expect(asked.status).toBe(200);
+    // The same answer for an address without an account: the form tells nobody who is a member.
+    const unknown = await new FormClient(server.url).post('/en/account/reset', {
+      email: 'stranger@example.org',
+    });
+    expect(unknown.text.replace(/name="_csrf" value="[^"]+"/g, '')).toBe(
+      asked.text.replace(/name="_csrf" value="[^"]+"/g, ''),
+    );
+    const link = linkIn(await mail.next('forgetful@example.org'), SITE).replace(SITE, '');
+    const token = new URL(link, SITE).searchParams.get('token') ?? '';
+    const browser = new FormClient(server.url);
+    const tooShort = await browser.post('/en/account/new-password', { token, password: 'short' }, link);
+    expect(tooShort.status).toBe(400);
+    expect(
+      (await browser.post('/en/account/new-password', { token, password: 'a much better passphrase' }, link))
+        .status,
+    ).toBe(303);
+    expect(browser.hasSession()).toBe(true);
+    expect((await old.get('/en/account')).status).toBe(401);
+    const replay = await new FormClient(server.url).post(
+      '/en/account/new-password',
+      { token, password: 'another passphrase 2' },
+      link,
+    );
+    expect(replay.status).toBe(401);
+    const signIn = await new FormClient(server.url).post('/en/account/sign-in', {
+      email: 'forgetful@example.org',
+      password: 'a much better passphrase',
+    });
+    expect(signIn.status).toBe(303);
+  });
+
   it('signs out everywhere, and an expired session is no session', async () => {
     const phone = await member('two-devices@example.org', 'contributor');
     const laptop = new FormClient(server.url);
