@@ -16,6 +16,7 @@ import { sessionPlugin } from './auth/session.ts';
 import { basemapRoutes } from './basemap/routes.ts';
 import { contributionApiRoutes } from './contributions/routes.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { eventRoutes } from './events/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { placeRoutes } from './places/routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'places', description: 'Places, search and map clusters' },
         { name: 'taxonomy', description: 'Categories, cities and neighbourhoods' },
+        { name: 'events', description: 'Events and their iCalendar feeds' },
         { name: 'contributions', description: 'Suggestions, reports, history and moderation' },
         { name: 'anti-spam', description: 'Self-hosted proof-of-work challenges for anonymous forms' },
         {
@@ -99,6 +101,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(taxonomyRoutes, { ctx: options.ctx });
       await api.register(antiSpamRoutes, { key: antiSpamKey });
       await api.register(contributionApiRoutes, { ctx: options.ctx, antiSpam });
+      await api.register(eventRoutes, {
+        ctx: options.ctx,
+        adminToken: options.config.adminToken,
+        publicUrl: options.config.publicUrl,
+      });
       await api.register(importRoutes, {
         ctx: options.ctx,
         adminToken: options.config.adminToken,

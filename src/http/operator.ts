@@ -7,6 +7,12 @@ function sameSecret(given: string, secret: string): boolean {
   return timingSafeEqual(digest(given), digest(secret));
 }
 
+/** Whether the request carries the operator token, without answering anything (other writers may follow). */
+export function isOperatorToken(request: FastifyRequest, adminToken: string | null): boolean {
+  const token = request.headers.authorization?.replace(/^Bearer\s+/i, '') ?? '';
+  return Boolean(adminToken && token && sameSecret(token, adminToken));
+}
+
 /**
  * Whether the request carries the operator token (`Authorization: Bearer $ADMIN_TOKEN`); if not, answers 401
  * and returns false. Until accounts exist this token is the only way to write over HTTP.

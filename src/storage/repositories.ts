@@ -8,6 +8,7 @@ import type {
   ReviewStatus,
   Suggestion,
 } from '../domain/contributions/contribution.ts';
+import type { CityEvent, EventData } from '../domain/events/event.ts';
 import type { BBox } from '../domain/geo.ts';
 import type { Locale } from '../domain/locales.ts';
 import type { Place, PlaceData, PlaceStatus } from '../domain/places/place.ts';
@@ -307,6 +308,29 @@ export interface Repositories {
   audit: AuditRepository;
 }
 
+export interface EventWindowQuery {
+  /** Events whose series overlaps [from, to) (UTC). */
+  from: Date;
+  to: Date;
+  city?: string;
+  types?: string[];
+  placeId?: number;
+  languageMask?: number;
+  localsWelcome?: boolean;
+  free?: boolean;
+  /** Cancelled events are kept (a calendar shows them as cancelled); the caller filters if it must. */
+  includeDemo?: boolean;
+  limit: number;
+}
+
+export interface EventRepository {
+  insert(data: EventData): Promise<CityEvent>;
+  update(id: number, data: EventData): Promise<CityEvent | null>;
+  get(id: number): Promise<CityEvent | null>;
+  /** Events (single or series) that may have an occurrence in the window, by their stored bounds. */
+  inWindow(query: EventWindowQuery): Promise<CityEvent[]>;
+}
+
 /** Small named counters and flags of the instance (e.g. whether the demo was ever loaded). */
 export interface MetaRepository {
   get(key: string): Promise<number | null>;
@@ -323,6 +347,7 @@ export interface Storage extends Repositories {
   readonly capabilities: StorageCapabilities;
   readonly places: PlaceRepository;
   readonly limits: LimitRepository;
+  readonly events: EventRepository;
   /** Runs `work` in one transaction over several repositories (a thrown error rolls everything back). */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   readonly taxonomy: TaxonomyRepository;

@@ -199,7 +199,42 @@ export interface SpentChallengeTable {
   expires_at: string;
 }
 
+export interface EventTable {
+  id: Generated<number>;
+  status: string;
+  type: string;
+  city: string;
+  place_id: number | null;
+  titles: string;
+  descriptions: string;
+  original_locale: string;
+  start_local: string;
+  end_local: string | null;
+  all_day: number;
+  time_zone: string;
+  rrule: string | null;
+  exdates: string;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  languages: string;
+  language_mask: number;
+  locals_welcome: number;
+  bilingual: number;
+  free: number;
+  price: string | null;
+  min_age: number | null;
+  organiser_url: string | null;
+  is_demo: number;
+  /** UTC instants bounding the whole series (`last_end` null: it never ends). */
+  first_start: string;
+  last_end: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  events: EventTable;
   users: UserTable;
   sessions: SessionTable;
   one_time_tokens: OneTimeTokenTable;

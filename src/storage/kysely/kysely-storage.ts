@@ -3,6 +3,7 @@ import { migrations } from '../migrations/index.ts';
 import type { Repositories, Storage, StorageCapabilities } from '../repositories.ts';
 import type { Database } from '../schema.ts';
 import { KyselyContributionRepository } from './contribution-repository.ts';
+import { KyselyEventRepository } from './event-repository.ts';
 import { KyselyAuditRepository, KyselyLimitRepository } from './limit-repository.ts';
 import { KyselyMetaRepository } from './meta-repository.ts';
 import { type DialectSql, KyselyPlaceRepository } from './place-repository.ts';
@@ -18,6 +19,7 @@ export class KyselyStorage implements Storage {
   readonly contributions: KyselyContributionRepository;
   readonly audit: KyselyAuditRepository;
   readonly limits: KyselyLimitRepository;
+  readonly events: KyselyEventRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -31,6 +33,7 @@ export class KyselyStorage implements Storage {
     this.contributions = new KyselyContributionRepository(db);
     this.audit = new KyselyAuditRepository(db);
     this.limits = new KyselyLimitRepository(db);
+    this.events = new KyselyEventRepository(db);
   }
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {

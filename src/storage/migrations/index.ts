@@ -5,6 +5,7 @@ import { searchMigration } from './0002-search.ts';
 import { duplicateKeysMigration } from './0003-duplicate-keys.ts';
 import { homeBasedMigration } from './0004-home-based.ts';
 import { contributionsMigration } from './0005-contributions.ts';
+import { eventsMigration } from './0006-events.ts';
 
 /** Every migration, by name; names sort in the order they must run. Shared by both backends. */
 export function migrations(capabilities: StorageCapabilities): Record<string, Migration> {
@@ -14,5 +15,6 @@ export function migrations(capabilities: StorageCapabilities): Record<string, Mi
     '0003-duplicate-keys': duplicateKeysMigration,
     '0004-home-based': homeBasedMigration,
     '0005-contributions': contributionsMigration(capabilities),
+    '0006-events': eventsMigration(capabilities),
   };
 }

@@ -1,0 +1,270 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { InputError } from '../../domain/errors.ts';
+import type { CityEvent, Occurrence } from '../../domain/events/event.ts';
+import { EVENT_TYPES, isEventType } from '../../domain/events/event-types.ts';
+import { isSpokenLanguage, languageMask } from '../../domain/languages.ts';
+import { DEFAULT_LOCALE, type Locale, pickText } from '../../domain/locales.ts';
+import { icalFeed } from '../../feeds/ical.ts';
+import type { AppContext } from '../../usecases/context.ts';
+import {
+  createEvent,
+  END_OF_TIME,
+  type EventQuery,
+  getEvent,
+  listOccurrences,
+  type Publisher,
+  updateEvent,
+} from '../../usecases/events/events.ts';
+import { requireCsrf } from '../auth/session.ts';
+import { isOperatorToken } from '../operator.ts';
+import { parseBBox, parseBoolean, parseList, parseLocale } from '../params.ts';
+import { ErrorBody, errorResponses } from '../schemas.ts';
+import { EventBody, EventCollection, EventFeature, EventIdParams, EventsQuery } from './schemas.ts';
+
+const DAY = 86_400_000;
+
+function instant(value: string | undefined, name: string, fallback: Date): Date {
+  if (value === undefined || value === '') return fallback;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new InputError(name, 'must be an ISO date or time such as 2026-12-01 or 2026-12-01T18:00:00Z');
+  return date;
+}
+
+function eventQuery(ctx: AppContext, q: Record<string, string | undefined>, defaultTo = 30): EventQuery {
+  const from = instant(q.from, 'from', ctx.now());
+  const to = instant(q.to, 'to', new Date(from.getTime() + defaultTo * DAY));
+  const types = parseList(q.type);
+  for (const t of types ?? [])
+    if (!isEventType(t))
+      throw new InputError(
+        'type',
+        `unknown event type "${t}"; one of ${EVENT_TYPES.map((e) => e.slug).join(', ')}`,
+      );
+  if (q.city && !ctx.taxonomy.city(q.city)) throw new InputError('city', `unknown city "${q.city}"`);
+  const languages = parseList(q.lang);
+  for (const l of languages ?? [])
+    if (!isSpokenLanguage(l)) throw new InputError('lang', `unknown language code "${l}"`);
+  const place = q.place === undefined ? undefined : Number(q.place);
+  if (place !== undefined && !(Number.isSafeInteger(place) && place > 0))
+    throw new InputError('place', 'must be a place id');
+  const bbox = parseBBox(q.bbox);
+  return {
+    from,
+    to,
+    ...(q.city ? { city: q.city } : {}),
+    ...(types ? { types } : {}),
+    ...(place !== undefined ? { placeId: place } : {}),
+    ...(languages ? { languageMask: languageMask(languages as never) } : {}),
+    ...(parseBoolean(q.locals_welcome, 'locals_welcome') ? { localsWelcome: true } : {}),
+    ...(parseBoolean(q.free, 'free') ? { free: true } : {}),
+    ...(bbox ? { bbox } : {}),
+  };
+}
+
+function eventProperties(event: CityEvent, locale: Locale, origin: string) {
+  return {
+    id: event.id,
+    title: pickText(event.titles, locale, event.originalLocale),
+    titles: event.titles,
+    description: pickText(event.descriptions, locale, event.originalLocale) || null,
+    type: event.type,
+    status: event.status,
+    start: event.start,
+    end: event.end,
+    all_day: event.allDay,
+    time_zone: event.timeZone,
+    rrule: event.rrule,
+    exdates: event.exdates,
+    city: event.city,
+    place_id: event.placeId,
+    address: event.address,
+    languages: event.languages,
+    locals_welcome: event.localsWelcome,
+    bilingual: event.bilingual,
+    free: event.free,
+    price: event.price,
+    min_age: event.minAge,
+    organiser_url: event.organiserUrl,
+    url: `${origin}/${locale}/events/${event.id}`,
+  };
+}
+
+function feature(event: CityEvent, occurrence: Occurrence | null, locale: Locale, origin: string) {
+  return {
+    type: 'Feature' as const,
+    id: occurrence ? `${event.id}/${occurrence.localStart}` : event.id,
+    geometry:
+      event.lon !== null && event.lat !== null
+        ? { type: 'Point' as const, coordinates: [event.lon, event.lat] }
+        : null,
+    properties: {
+      ...eventProperties(event, locale, origin),
+      ...(occurrence
+        ? {
+            occurrence_start: occurrence.start.toISOString(),
+            occurrence_end: occurrence.end.toISOString(),
+            local_start: occurrence.localStart,
+          }
+        : {}),
+    },
+  };
+}
+
+/** Events: occurrences in a window (GeoJSON), one event, publishing, and iCalendar feeds for any filter. */
+export const eventRoutes: FastifyPluginAsyncTypebox<{
+  ctx: AppContext;
+  adminToken: string | null;
+  publicUrl: string | null;
+}> = async (app, opts) => {
+  const { ctx } = opts;
+  const origin = (request: FastifyRequest) =>
+    opts.publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+
+  /** The operator's token, or a signed-in person (whose session writes need the CSRF token). */
+  const publisher = (request: FastifyRequest): Publisher => {
+    if (isOperatorToken(request, opts.adminToken)) return { kind: 'operator' };
+    if (request.sessionToken) requireCsrf(request);
+    return request.actor;
+  };
+
+  app.get(
+    '/events',
+    {
+      schema: {
+        summary: 'Event occurrences in a window (recurring events expanded), as GeoJSON',
+        tags: ['events'],
+        querystring: EventsQuery,
+      },
+    },
+    async (request) => {
+      const q = request.query as Record<string, string | undefined>;
+      const locale = parseLocale(q.locale, DEFAULT_LOCALE);
+      const found = await listOccurrences(ctx, eventQuery(ctx, q));
+      return {
+        type: 'FeatureCollection',
+        features: found.map((f) => feature(f.event, f.occurrence, locale, origin(request))),
+      };
+    },
+  );
+
+  app.get(
+    '/events/:id',
+    {
+      schema: {
+        summary: 'One event with its next occurrences',
+        tags: ['events'],
+        params: EventIdParams,
+        response: { 200: EventFeature, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const locale = parseLocale((request.query as Record<string, string>).locale, DEFAULT_LOCALE);
+      const event = await getEvent(ctx, Number(request.params.id));
+      const next = await listOccurrences(ctx, {
+        from: ctx.now(),
+        to: new Date(ctx.now().getTime() + 366 * DAY),
+      });
+      const own = next.filter((n) => n.event.id === event.id).slice(0, 10);
+      return {
+        ...feature(event, null, locale, origin(request)),
+        next: own.map((n) => ({
+          start: n.occurrence.start.toISOString(),
+          end: n.occurrence.end.toISOString(),
+          local_start: n.occurrence.localStart,
+        })),
+      };
+    },
+  );
+
+  const write = async (request: FastifyRequest, reply: FastifyReply, id: number | null) => {
+    const who = publisher(request);
+    const body = request.body as Parameters<typeof createEvent>[2];
+    const event = id === null ? await createEvent(ctx, who, body) : await updateEvent(ctx, who, id, body);
+    reply.code(id === null ? 201 : 200);
+    return feature(event, null, event.originalLocale, origin(request));
+  };
+  const writeResponses = {
+    200: EventFeature,
+    201: EventFeature,
+    401: ErrorBody,
+    403: ErrorBody,
+    ...errorResponses,
+  };
+  app.post(
+    '/events',
+    {
+      schema: {
+        summary: 'Publish an event (operator token, or a trusted contributor or moderator)',
+        tags: ['events'],
+        body: EventBody,
+        response: writeResponses,
+      },
+    },
+    (request, reply) => write(request, reply, null),
+  );
+  app.put(
+    '/events/:id',
+    {
+      schema: {
+        summary: 'Change an event (cancel it with status: cancelled)',
+        tags: ['events'],
+        params: EventIdParams,
+        body: EventBody,
+        response: writeResponses,
+      },
+    },
+    (request, reply) => write(request, reply, Number(request.params.id)),
+  );
+
+  app.get(
+    '/events.ics',
+    {
+      schema: {
+        summary: 'iCalendar feed of the events matching the same filters (subscribe to any of them)',
+        tags: ['events'],
+        querystring: EventsQuery,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query as Record<string, string | undefined>;
+      const locale = parseLocale(q.locale, DEFAULT_LOCALE);
+      // A feed holds every series still running, and what ended in the last 90 days.
+      const query = eventQuery(ctx, { ...q, from: undefined, to: undefined });
+      const from = new Date(ctx.now().getTime() - 90 * DAY);
+      const hasReal =
+        (await ctx.storage.events.inWindow({ from: new Date(0), to: END_OF_TIME, limit: 1 })).length > 0;
+      const events = (
+        await ctx.storage.events.inWindow({
+          ...query,
+          from,
+          to: END_OF_TIME,
+          includeDemo: !hasReal,
+          limit: 5000,
+        })
+      ).filter(
+        (e) =>
+          !query.bbox ||
+          (e.lon !== null &&
+            e.lat !== null &&
+            e.lon >= query.bbox.minLon &&
+            e.lon <= query.bbox.maxLon &&
+            e.lat >= query.bbox.minLat &&
+            e.lat <= query.bbox.maxLat),
+      );
+      const site = origin(request);
+      const body = icalFeed(events, {
+        name: 'Kvartal',
+        host: new URL(site).host,
+        locale,
+        url: (event) => `${site}/${locale}/events/${event.id}`,
+        typeName: (slug) => pickText(EVENT_TYPES.find((t) => t.slug === slug)?.names ?? {}, locale) || slug,
+      });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .send(body);
+    },
+  );
+};

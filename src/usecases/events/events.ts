@@ -1,0 +1,97 @@
+import { publishesNewPlacesDirectly } from '../../domain/accounts/permissions.ts';
+import type { Actor } from '../../domain/accounts/user.ts';
+import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
+import type { CityEvent, Occurrence } from '../../domain/events/event.ts';
+import { occurrencesBetween } from '../../domain/events/occurrences.ts';
+import { type BBox, bboxContains } from '../../domain/geo.ts';
+import type { AppContext } from '../context.ts';
+import { type EventInput, prepareEvent } from './prepare-event.ts';
+
+/** Who may publish: the operator's scripts, and trusted contributors and moderators. */
+export type Publisher = { kind: 'operator' } | Actor;
+
+function mayPublish(publisher: Publisher): boolean {
+  return publisher.kind === 'operator' || publishesNewPlacesDirectly(publisher);
+}
+
+async function venueOf(ctx: AppContext, input: EventInput) {
+  if (input.place_id === undefined || input.place_id === null) return null;
+  const place = await ctx.storage.places.get(input.place_id);
+  return place && place.status !== 'deleted' && place.status !== 'pending' ? place : null;
+}
+
+export async function createEvent(
+  ctx: AppContext,
+  publisher: Publisher,
+  input: EventInput,
+): Promise<CityEvent> {
+  if (!mayPublish(publisher))
+    throw new ForbiddenError(
+      'events are published by trusted contributors and moderators; ask one, or suggest it to a moderator',
+    );
+  const data = prepareEvent(input, ctx.taxonomy, await venueOf(ctx, input), ctx.now());
+  return ctx.storage.events.insert(data);
+}
+
+export async function updateEvent(
+  ctx: AppContext,
+  publisher: Publisher,
+  id: number,
+  input: EventInput,
+): Promise<CityEvent> {
+  if (!mayPublish(publisher))
+    throw new ForbiddenError('only trusted contributors and moderators can change events');
+  const data = prepareEvent(input, ctx.taxonomy, await venueOf(ctx, input), ctx.now());
+  const event = await ctx.storage.events.update(id, data);
+  if (!event) throw new NotFoundError(`event ${id}`);
+  return event;
+}
+
+export async function getEvent(ctx: AppContext, id: number): Promise<CityEvent> {
+  const event = Number.isSafeInteger(id) && id > 0 ? await ctx.storage.events.get(id) : null;
+  if (!event) throw new NotFoundError(`event ${id}`);
+  return event;
+}
+
+export interface EventQuery {
+  from: Date;
+  to: Date;
+  city?: string;
+  types?: string[];
+  placeId?: number;
+  languageMask?: number;
+  localsWelcome?: boolean;
+  free?: boolean;
+  bbox?: BBox;
+}
+
+/** Stored bounds are ISO text compared as text: the far future must stay a four-digit year. */
+export const END_OF_TIME = new Date('9999-12-31T00:00:00Z');
+
+// A window longer than this would let one request expand every daily series for years.
+export const MAX_WINDOW_DAYS = 366;
+
+/** The occurrences in a window, soonest first, each with its event; endless series expand only inside it. */
+export async function listOccurrences(
+  ctx: AppContext,
+  query: EventQuery,
+): Promise<{ occurrence: Occurrence; event: CityEvent }[]> {
+  if (!(query.to > query.from)) throw new InputError('to', 'must be after from');
+  if (query.to.getTime() - query.from.getTime() > MAX_WINDOW_DAYS * 86_400_000)
+    throw new InputError('to', `the window may be at most ${MAX_WINDOW_DAYS} days`);
+  const hasReal =
+    (await ctx.storage.events.inWindow({ from: new Date(0), to: END_OF_TIME, limit: 1 })).length > 0;
+  const events = await ctx.storage.events.inWindow({ ...query, includeDemo: !hasReal, limit: 5000 });
+  const out: { occurrence: Occurrence; event: CityEvent }[] = [];
+  for (const event of events) {
+    if (
+      query.bbox &&
+      (event.lon === null || event.lat === null || !bboxContains(query.bbox, event.lon, event.lat))
+    )
+      continue;
+    for (const occurrence of occurrencesBetween(event, query.from, query.to)) out.push({ occurrence, event });
+  }
+  return out.sort(
+    (a, b) => a.occurrence.start.getTime() - b.occurrence.start.getTime() || a.event.id - b.event.id,
+  );
+}

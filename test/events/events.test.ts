@@ -1,0 +1,243 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../support/backends.ts';
+import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server.ts';
+
+const NOW = new Date('2026-10-01T10:00:00Z');
+const WINDOW = 'from=2026-10-01&to=2027-01-15';
+
+interface EventFeatureJson {
+  id: string | number;
+  geometry: { coordinates: number[] } | null;
+  properties: Record<string, unknown> & {
+    id: number;
+    occurrence_start: string;
+    local_start: string;
+    status: string;
+    type: string;
+  };
+}
+
+describe.each(BACKENDS)('events on %s', (backend) => {
+  let server: TestServer;
+  const ids: Record<string, number> = {};
+
+  const post = (body: unknown, token = ADMIN_TOKEN) =>
+    fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+  const occurrences = async (query: string): Promise<EventFeatureJson[]> => {
+    const response = await fetch(`${server.url}/api/v1/events?${query}`);
+    expect(response.status, query).toBe(200);
+    return (await response.json()).features;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend, demo: 10, now: NOW });
+    const [venue] = await server.ctx.storage.places.list({
+      limit: 1,
+      statuses: ['active'],
+      city: 'belgrade',
+    });
+    const created = {
+      exchange: await post({
+        titles: { ru: 'Языковой обмен', 'sr-Latn': 'Razmena jezika' },
+        type: 'language-exchange',
+        start: '2026-10-02T19:00',
+        end: '2026-10-02T21:00',
+        rrule: 'FREQ=WEEKLY;BYDAY=FR',
+        exdates: ['2027-01-01T19:00'],
+        place_id: venue?.id,
+        languages: ['ru', 'sr'],
+        locals_welcome: true,
+        bilingual: true,
+        free: true,
+      }),
+      concert: await post({
+        titles: { en: 'Jazz, poetry; and songs' },
+        descriptions: { en: 'Line one\nLine two, with a comma' },
+        type: 'concert',
+        start: '2026-10-24T20:00',
+        address: 'Dom omladine, Makedonska 22',
+        lon: 20.4649,
+        lat: 44.8163,
+        price: '1200 RSD',
+        languages: ['en'],
+      }),
+      fair: await post({
+        titles: { ru: 'Ярмарка' },
+        type: 'other',
+        start: '2026-12-05',
+        end: '2026-12-07',
+        all_day: true,
+        city: 'novi-sad',
+      }),
+      monthly: await post({
+        titles: { ru: 'Книжный клуб' },
+        type: 'meetup',
+        start: '2026-10-31T18:00',
+        rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=4',
+        city: 'belgrade',
+      }),
+    };
+    for (const [name, response] of Object.entries(created)) {
+      expect(response.status, name).toBe(201);
+      ids[name] = (await response.json()).properties.id;
+    }
+    const cancel = await fetch(`${server.url}/api/v1/events/${ids.concert}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({
+        titles: { en: 'Jazz, poetry; and songs' },
+        descriptions: { en: 'Line one\nLine two, with a comma' },
+        type: 'concert',
+        start: '2026-10-24T20:00',
+        address: 'Dom omladine, Makedonska 22',
+        lon: 20.4649,
+        lat: 44.8163,
+        languages: ['en'],
+        status: 'cancelled',
+      }),
+    });
+    expect(cancel.status).toBe(200);
+  });
+  afterAll(() => server.close());
+
+  it('expands series into occurrences in the window, at local time across DST, without the exceptions', async () => {
+    const all = await occurrences(WINDOW);
+    const exchange = all.filter((f) => f.properties.id === ids.exchange);
+    expect(exchange.map((f) => f.properties.local_start)).not.toContain('2027-01-01T19:00');
+    expect(exchange).toHaveLength(14);
+    const byLocal = new Map(exchange.map((f) => [f.properties.local_start, f.properties.occurrence_start]));
+    expect(byLocal.get('2026-10-23T19:00')).toBe('2026-10-23T17:00:00.000Z');
+    expect(byLocal.get('2026-10-30T19:00')).toBe('2026-10-30T18:00:00.000Z');
+    const monthly = all.filter((f) => f.properties.id === ids.monthly).map((f) => f.properties.local_start);
+    expect(monthly).toEqual(['2026-10-31T18:00', '2026-11-30T18:00', '2026-12-31T18:00']);
+    const starts = all.map((f) => f.properties.occurrence_start);
+    expect([...starts].sort()).toEqual(starts);
+    const concert = all.find((f) => f.properties.id === ids.concert);
+    expect(concert?.properties.status).toBe('cancelled');
+    expect(concert?.geometry?.coordinates).toEqual([20.4649, 44.8163]);
+  });
+
+  it('filters by type, city, language, locals welcome, free, place and area', async () => {
+    const idsOf = async (query: string) =>
+      [...new Set((await occurrences(`${WINDOW}&${query}`)).map((f) => f.properties.id))].sort();
+    expect(await idsOf('type=concert')).toEqual([ids.concert]);
+    expect(await idsOf('city=novi-sad')).toEqual([ids.fair]);
+    expect(await idsOf('lang=sr')).toEqual([ids.exchange]);
+    expect(await idsOf('locals_welcome=true')).toEqual([ids.exchange]);
+    expect(await idsOf('free=true')).toEqual([ids.exchange]);
+    expect(await idsOf('bbox=20.46,44.81,20.47,44.82')).toEqual([ids.concert]);
+  });
+
+  it('answers bad input with a 400 naming the field, and writes nothing', async () => {
+    const before = (await occurrences('from=2026-01-01&to=2026-12-31')).length;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ start: '2026-11-01T20:00', end: '2026-11-01T19:00' }, 'end'],
+      [{ start: '2026-11-01T20:00', rrule: 'FREQ=SOMETIMES' }, 'rrule'],
+      [{ start: '2026-11-01T20:00', rrule: 'DTSTART:20261101T200000\nRRULE:FREQ=DAILY' }, 'rrule'],
+      [{ start: '2026-11-01T20:00', place_id: 999999 }, 'place_id'],
+      [{ start: '2024-05-01T20:00' }, 'start'],
+      [{ start: 'next friday' }, 'start'],
+      [{ start: '2026-11-01T20:00', type: 'rave' }, 'type'],
+    ];
+    for (const [change, field] of cases) {
+      const response = await post({ titles: { ru: 'Тест' }, type: 'meetup', city: 'belgrade', ...change });
+      expect(response.status, field).toBe(400);
+      expect((await response.json()).field, JSON.stringify(change)).toBe(field);
+    }
+    expect((await occurrences('from=2026-01-01&to=2026-12-31')).length).toBe(before);
+    const tooLong = await fetch(`${server.url}/api/v1/events?from=2026-01-01&to=2028-01-01`);
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).field).toBe('to');
+  });
+
+  it('publishes only for the operator, trusted contributors and moderators', async () => {
+    const visitor = await fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        titles: { ru: 'Спам' },
+        type: 'meetup',
+        start: '2026-11-01T20:00',
+        city: 'belgrade',
+      }),
+    });
+    expect(visitor.status).toBe(403);
+    expect(
+      (
+        await post(
+          { titles: { ru: 'Спам' }, type: 'meetup', start: '2026-11-01T20:00', city: 'belgrade' },
+          'wrong',
+        )
+      ).status,
+    ).toBe(403);
+  });
+
+  it('serves iCalendar feeds that an independent parser reads as the API’s occurrences', async () => {
+    const feed = await fetch(`${server.url}/api/v1/events.ics`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
+    const text = await feed.text();
+    expect(text).toContain('\r\n');
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+    expect(calendar.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual([
+      'Europe/Belgrade',
+    ]);
+    const vevents = calendar.getAllSubcomponents('vevent');
+    expect(vevents).toHaveLength(4);
+
+    const from = ICAL.Time.fromJSDate(new Date('2026-10-01T00:00:00Z'), true);
+    const to = new Date('2027-01-15T00:00:00Z');
+    const fromFeed: string[] = [];
+    for (const component of vevents) {
+      const event = new ICAL.Event(component);
+      const id = Number(/^event-(\d+)@/.exec(event.uid)?.[1]);
+      const iterator = event.iterator();
+      for (let next = iterator.next(); next; next = iterator.next()) {
+        const startDate = event.getOccurrenceDetails(next).startDate;
+        const start = startDate.toJSDate();
+        if (start >= to) break;
+        // An all-day date is floating (RFC 5545): compared as the date it names, not as an instant.
+        if (next.compare(from) >= 0)
+          fromFeed.push(`${id} ${startDate.isDate ? startDate.toString() : start.toISOString()}`);
+      }
+    }
+    const fromApi = (await occurrences(WINDOW)).map(
+      (f) =>
+        `${f.properties.id} ${f.properties.all_day ? f.properties.local_start : f.properties.occurrence_start}`,
+    );
+    expect(fromFeed.sort()).toEqual(fromApi.sort());
+
+    const concert = vevents.find(
+      (v) => v.getFirstPropertyValue('uid') === `event-${ids.concert}@${new URL(server.url).host}`,
+    );
+    expect(concert?.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(concert?.getFirstPropertyValue('summary')).toBe('Jazz, poetry; and songs');
+    expect(concert?.getFirstPropertyValue('description')).toBe('Line one\nLine two, with a comma');
+    const exchange = vevents.find(
+      (v) => v.getFirstPropertyValue('uid') === `event-${ids.exchange}@${new URL(server.url).host}`,
+    );
+    expect(String(exchange?.getFirstPropertyValue('rrule'))).toBe('FREQ=WEEKLY;BYDAY=FR');
+    expect(exchange?.getFirstProperty('exdate')?.getParameter('tzid')).toBe('Europe/Belgrade');
+    // The same UIDs every time: calendar apps update events instead of doubling them.
+    expect(await (await fetch(`${server.url}/api/v1/events.ics`)).text()).toBe(text);
+  });
+
+  it('has a feed per type, per place and for any saved filter', async () => {
+    const count = async (query: string) =>
+      new ICAL.Component(
+        ICAL.parse(await (await fetch(`${server.url}/api/v1/events.ics?${query}`)).text()),
+      ).getAllSubcomponents('vevent').length;
+    expect(await count('type=concert')).toBe(1);
+    const exchange = await (await fetch(`${server.url}/api/v1/events/${ids.exchange}`)).json();
+    expect(await count(`place=${exchange.properties.place_id}`)).toBe(1);
+    expect(await count('city=belgrade&locals_welcome=true&lang=ru')).toBe(1);
+    expect(exchange.next[0].local_start).toBe('2026-10-02T19:00');
+  });
+});
