@@ -329,6 +329,8 @@ export interface EventRepository {
   get(id: number): Promise<CityEvent | null>;
   /** Events (single or series) that may have an occurrence in the window, by their stored bounds. */
   inWindow(query: EventWindowQuery): Promise<CityEvent[]>;
+  /** Removes the demo events; returns how many. */
+  deleteDemo(): Promise<number>;
 }
 
 /** Small named counters and flags of the instance (e.g. whether the demo was ever loaded). */

@@ -1,3 +1,4 @@
+import { demoEvents } from '../demo/events.ts';
 import { DEMO_PLACE_COUNT, generateDemoPlaces } from '../demo/generate.ts';
 import type { PlaceData } from '../domain/places/place.ts';
 import type { Storage } from '../storage/repositories.ts';
@@ -9,6 +10,8 @@ export async function loadDemo(
   storage: Storage,
   count = DEMO_PLACE_COUNT,
   onProgress?: (done: number, total: number) => void,
+  /** The demo events are placed around this moment (the app's clock). */
+  now: Date = new Date(),
 ): Promise<number> {
   let batch: PlaceData[] = [];
   let done = 0;
@@ -22,6 +25,7 @@ export async function loadDemo(
   }
   done += await storage.places.insertMany(batch);
   onProgress?.(done, count);
+  for (const event of demoEvents(now)) await storage.events.insert(event);
   await storage.meta.set(DEMO_LOADED, 1);
   return done;
 }
@@ -29,6 +33,7 @@ export async function loadDemo(
 const DEMO_LOADED = 'demo_loaded';
 
 export async function clearDemo(storage: Storage): Promise<number> {
+  await storage.events.deleteDemo();
   return storage.places.deleteDemo();
 }
 

@@ -6,6 +6,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import { isLocale, LOCALES, type Locale, negotiateLocale } from '../domain/locales.ts';
 import { attributionLine, DEFAULT_DATA_LICENCE, dataLicence } from '../open-data/licence.ts';
 import type { AppContext } from '../usecases/context.ts';
+import { listOccurrences } from '../usecases/events/events.ts';
 import { getPlace } from '../usecases/get-place.ts';
 import { presentPlace } from '../usecases/present-place.ts';
 import {
@@ -23,6 +24,7 @@ import { contributionRoutes } from './community/contribution-routes.ts';
 import { moderationRoutes } from './community/moderation-routes.ts';
 import type { TelegramBot } from './community/route-kit.ts';
 import { revealedKinds } from './components/contacts.ts';
+import { eventPageRoutes } from './events/routes.ts';
 import type { SafeHtml } from './html.ts';
 import { localePath, preferredLocale, queryString, rememberLocale } from './locale.ts';
 import { IMPORT_PATH, renderAdminImport } from './pages/admin-import.ts';
@@ -157,7 +159,13 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     }
     rememberLocale(request, reply, locale);
     const revealed = revealedKinds((request.query as { reveal?: unknown }).reveal);
-    return sendPage(reply, renderPlace(deps(), locale, view, origin(request), revealed));
+    const now = ctx.now();
+    const events = await listOccurrences(ctx, {
+      from: now,
+      to: new Date(now.getTime() + 60 * 86_400_000),
+      placeId: view.id,
+    });
+    return sendPage(reply, renderPlace(deps(), locale, view, origin(request), revealed, events.slice(0, 5)));
   };
 
   const community = {
@@ -173,6 +181,14 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
   await app.register(contributionRoutes, { ...community, antiSpam: opts.antiSpam });
   await app.register(accountRoutes, { ...community, antiSpam: opts.antiSpam });
   await app.register(moderationRoutes, community);
+
+  await app.register(eventPageRoutes, {
+    deps,
+    origin,
+    sendPage: (reply: FastifyReply, markup: SafeHtml, status = 200) => sendPage(reply, markup, status),
+    notFound,
+  });
+  app.get('/events', hidden, async (request, reply) => redirectToLocale(request, reply, 'events'));
 
   app.get('/', hidden, async (request, reply) => redirectToLocale(request, reply, ''));
   app.get('/p/:idslug', hidden, async (request, reply) => placePage(request, reply, null));

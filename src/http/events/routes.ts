@@ -1,16 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { InputError } from '../../domain/errors.ts';
 import type { CityEvent, Occurrence } from '../../domain/events/event.ts';
-import { EVENT_TYPES, isEventType } from '../../domain/events/event-types.ts';
-import { isSpokenLanguage, languageMask } from '../../domain/languages.ts';
+import { EVENT_TYPES } from '../../domain/events/event-types.ts';
 import { DEFAULT_LOCALE, type Locale, pickText } from '../../domain/locales.ts';
 import { icalFeed } from '../../feeds/ical.ts';
 import type { AppContext } from '../../usecases/context.ts';
 import {
   createEvent,
   END_OF_TIME,
-  type EventQuery,
   getEvent,
   listOccurrences,
   type Publisher,
@@ -18,50 +15,12 @@ import {
 } from '../../usecases/events/events.ts';
 import { requireCsrf } from '../auth/session.ts';
 import { isOperatorToken } from '../operator.ts';
-import { parseBBox, parseBoolean, parseList, parseLocale } from '../params.ts';
+import { parseLocale } from '../params.ts';
 import { ErrorBody, errorResponses } from '../schemas.ts';
-import { EventBody, EventCollection, EventFeature, EventIdParams, EventsQuery } from './schemas.ts';
+import { eventQuery } from './event-query.ts';
+import { EventBody, EventFeature, EventIdParams, EventsQuery } from './schemas.ts';
 
 const DAY = 86_400_000;
-
-function instant(value: string | undefined, name: string, fallback: Date): Date {
-  if (value === undefined || value === '') return fallback;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new InputError(name, 'must be an ISO date or time such as 2026-12-01 or 2026-12-01T18:00:00Z');
-  return date;
-}
-
-function eventQuery(ctx: AppContext, q: Record<string, string | undefined>, defaultTo = 30): EventQuery {
-  const from = instant(q.from, 'from', ctx.now());
-  const to = instant(q.to, 'to', new Date(from.getTime() + defaultTo * DAY));
-  const types = parseList(q.type);
-  for (const t of types ?? [])
-    if (!isEventType(t))
-      throw new InputError(
-        'type',
-        `unknown event type "${t}"; one of ${EVENT_TYPES.map((e) => e.slug).join(', ')}`,
-      );
-  if (q.city && !ctx.taxonomy.city(q.city)) throw new InputError('city', `unknown city "${q.city}"`);
-  const languages = parseList(q.lang);
-  for (const l of languages ?? [])
-    if (!isSpokenLanguage(l)) throw new InputError('lang', `unknown language code "${l}"`);
-  const place = q.place === undefined ? undefined : Number(q.place);
-  if (place !== undefined && !(Number.isSafeInteger(place) && place > 0))
-    throw new InputError('place', 'must be a place id');
-  const bbox = parseBBox(q.bbox);
-  return {
-    from,
-    to,
-    ...(q.city ? { city: q.city } : {}),
-    ...(types ? { types } : {}),
-    ...(place !== undefined ? { placeId: place } : {}),
-    ...(languages ? { languageMask: languageMask(languages as never) } : {}),
-    ...(parseBoolean(q.locals_welcome, 'locals_welcome') ? { localsWelcome: true } : {}),
-    ...(parseBoolean(q.free, 'free') ? { free: true } : {}),
-    ...(bbox ? { bbox } : {}),
-  };
-}
 
 function eventProperties(event: CityEvent, locale: Locale, origin: string) {
   return {

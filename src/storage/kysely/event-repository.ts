@@ -104,6 +104,11 @@ export class KyselyEventRepository implements EventRepository {
     return row ? eventFromRow(row) : null;
   }
 
+  async deleteDemo(): Promise<number> {
+    const result = await this.db.deleteFrom('events').where('is_demo', '=', 1).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async inWindow(query: EventWindowQuery): Promise<CityEvent[]> {
     let q = this.db
       .selectFrom('events')

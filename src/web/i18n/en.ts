@@ -1,4 +1,5 @@
 import { communityEn } from './community/en.ts';
+import { eventsEn } from './events/en.ts';
 import { plural, week } from './types.ts';
 
 /**
@@ -7,6 +8,7 @@ import { plural, week } from './types.ts';
  * (Telegram, OpenAPI, GeoJSON, commands) go in through placeholders, never in the text.
  */
 export const en = {
+  events: eventsEn,
   community: communityEn,
   common: {
     tagline: 'Russian-speaking Belgrade and Novi Sad',

@@ -1,8 +1,10 @@
 import { communityRu } from './community/ru.ts';
 import type { Messages } from './en.ts';
+import { eventsRu } from './events/ru.ts';
 import { plural, week } from './types.ts';
 
 export const ru: Messages = {
+  events: eventsRu,
   community: communityRu,
   common: {
     tagline: 'Русскоязычные Белград и Нови-Сад',

@@ -1,5 +1,6 @@
 import { communitySrLatn } from './community/sr-Latn.ts';
 import type { Messages } from './en.ts';
+import { eventsSrLatn } from './events/sr-Latn.ts';
 import { plural, week } from './types.ts';
 
 /**
@@ -7,6 +8,7 @@ import { plural, week } from './types.ts';
  * where "nj", "lj" or "dž" are two letters (e.g. "injekcija") and put Latin-only names in placeholders.
  */
 export const srLatn: Messages = {
+  events: eventsSrLatn,
   community: communitySrLatn,
   common: {
     tagline: 'Ruskojezični Beograd i Novi Sad',

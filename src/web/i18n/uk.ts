@@ -1,8 +1,10 @@
 import { communityUk } from './community/uk.ts';
 import type { Messages } from './en.ts';
+import { eventsUk } from './events/uk.ts';
 import { plural, week } from './types.ts';
 
 export const uk: Messages = {
+  events: eventsUk,
   community: communityUk,
   common: {
     tagline: 'Російськомовні Белград і Нови-Сад',

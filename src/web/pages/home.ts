@@ -3,6 +3,7 @@ import type { BBox } from '../../domain/geo.ts';
 import { type Locale, pickText } from '../../domain/locales.ts';
 import { parseBBox } from '../../http/params.ts';
 import type { AppContext } from '../../usecases/context.ts';
+import { listOccurrences } from '../../usecases/events/events.ts';
 import { type ListPlacesRequest, type ListPlacesResult, listPlaces } from '../../usecases/list-places.ts';
 import type { PlaceView } from '../../usecases/present-place.ts';
 import { categoryFacets, type FacetLink, facetLinks } from '../components/facets.ts';
@@ -19,6 +20,7 @@ import {
 import { html, type SafeHtml } from '../html.ts';
 import { type Translator, t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
+import { dateFormat, eventPath, type ShownOccurrence } from './events/event-items.ts';
 import { type Assets, noScriptStyles, page } from './layout.ts';
 
 export type QueryValue = string | string[] | undefined;
@@ -128,6 +130,25 @@ export interface HomeData {
   facets: FacetLink[];
   ignored: string[];
   demo: boolean;
+  /** Language exchanges and events that welcome locals, soon: the bridge between newcomers and the city. */
+  featured: ShownOccurrence[];
+}
+
+const FEATURED_DAYS = 14;
+
+/** The next few occurrences (one per event) of language exchanges and locals-welcome events in the city. */
+async function featuredEvents(ctx: AppContext, city: string | undefined): Promise<ShownOccurrence[]> {
+  const from = ctx.now();
+  const to = new Date(from.getTime() + FEATURED_DAYS * 86_400_000);
+  const found = await listOccurrences(ctx, { from, to, ...(city ? { city } : {}) });
+  const seen = new Set<number>();
+  return found
+    .filter(
+      (f) =>
+        f.event.status !== 'cancelled' && (f.event.localsWelcome || f.event.type === 'language-exchange'),
+    )
+    .filter((f) => !seen.has(f.event.id) && seen.add(f.event.id))
+    .slice(0, 3);
 }
 
 export async function loadHome(ctx: AppContext, locale: Locale, query: Query): Promise<HomeData> {
@@ -156,6 +177,7 @@ export async function loadHome(ctx: AppContext, locale: Locale, query: Query): P
     return category ? pickText(category.names, locale) : '';
   };
   return {
+    featured: await featuredEvents(ctx, state.filters.city),
     filters: state.filters,
     view,
     facets: facetLinks(result.facets?.categories, state.filters, locale, categoryName),
@@ -203,6 +225,25 @@ export function startBounds(ctx: AppContext, city: string): string {
   ].join(',');
 }
 
+function featuredSection(tr: Translator, featured: ShownOccurrence[]): SafeHtml {
+  if (featured.length === 0) return html``;
+  const e = tr.m.events;
+  return html`<section class="featured-events" aria-labelledby="h-featured">
+  <h2 id="h-featured">${e.featuredHeading}</h2>
+  <p class="featured-events__intro">${e.featuredIntro}</p>
+  <ul class="featured-events__list">${featured.map((f) => {
+    const when = dateFormat(tr.locale, f.event.timeZone, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      ...(f.event.allDay ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const }),
+    }).format(f.occurrence.start);
+    return html`<li><time datetime="${f.occurrence.start.toISOString()}">${when}</time> · <a href="${localePath(tr.locale, eventPath(f.event))}">${pickText(f.event.titles, tr.locale, f.event.originalLocale)}</a></li>`;
+  })}</ul>
+  <p><a href="${localePath(tr.locale, 'events')}?locals_welcome=true">${e.allEvents}</a></p>
+</section>`;
+}
+
 export function renderHome(
   deps: WebDeps,
   locale: Locale,
@@ -225,6 +266,7 @@ export function renderHome(
           : ''
       }
     </div>
+    ${featuredSection(tr, data.featured)}
     ${resultsSection(tr, data.results, categoryFacets(tr, data.facets))}
   </div>
   ${mapPanel(tr, deps, startBounds(ctx, data.filters.city), data.view)}

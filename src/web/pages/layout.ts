@@ -133,6 +133,7 @@ function siteFooter(tr: Translator): SafeHtml {
   return html`<footer class="site-footer">
   <p>${c.footer}</p>
   <nav class="site-footer__links" aria-label="${c.apiLink}"><ul>
+    <li><a href="${localePath(tr.locale, 'events')}">${tr.m.events.title}</a></li>
     <li><a href="${localePath(tr.locale, 'suggest')}">${tr.m.community.suggestLink}</a></li>
     <li><a href="${localePath(tr.locale, 'account')}">${tr.m.community.account}</a></li>
     <li><a href="${localePath(tr.locale, 'open-data')}">${c.openDataLink}</a></li>

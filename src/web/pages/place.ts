@@ -8,6 +8,7 @@ import { richText, richTextPreview } from '../components/rich-text.ts';
 import { html, jsonScript, type SafeHtml } from '../html.ts';
 import { t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
+import { occurrenceItem, type ShownOccurrence } from './events/event-items.ts';
 import type { WebDeps } from './home.ts';
 import { demoNotice, noScriptStyles, page } from './layout.ts';
 import { placeJsonLd } from './place-json-ld.ts';
@@ -45,6 +46,7 @@ export function renderPlace(
   view: PlaceView,
   origin: string,
   revealed: readonly GuardedKind[] = [],
+  events: ShownOccurrence[] = [],
 ): SafeHtml {
   const tr = t(locale);
   const p = tr.m.place;
@@ -131,6 +133,12 @@ export function renderPlace(
         <p class="hint">${where}</p>
       </aside>
     </div>
+    ${
+      events.length
+        ? html`<section class="place__section place__events" aria-labelledby="h-events"><h2 id="h-events">${tr.m.events.eventsHere}</h2>
+      <ul class="event-list">${events.map((item) => occurrenceItem(tr, deps.ctx.taxonomy, item, true))}</ul></section>`
+        : ''
+    }
     <p class="place__updated">${tr.format(p.updated, { date: tr.date(view.updatedAt) })}</p>
     <nav class="place__actions" aria-label="${tr.m.community.editLink}"><ul>
       <li><a href="${localePath(locale, `p/${view.id}/edit`)}">${tr.m.community.editLink}</a></li>
