@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
-import { createMailer } from '../gateways/mailer.ts';
 import { buildApp } from '../http/app.ts';
-import { mailNotifier } from '../notifications/mail-notifier.ts';
 import { describeDatabase, openStorage } from '../storage/open-storage.ts';
 import { createContext } from '../usecases/create-context.ts';
 import { isNewInstance, loadDemo } from '../usecases/demo-data.ts';

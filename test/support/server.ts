@@ -33,7 +33,12 @@ export async function startTestServer(
     ...(options.notifier ? { notifier: options.notifier } : {}),
   });
   if (options.demo !== false) {
-    await loadDemo(ctx.storage, typeof options.demo === 'number' ? options.demo : undefined, undefined, ctx.now());
+    await loadDemo(
+      ctx.storage,
+      typeof options.demo === 'number' ? options.demo : undefined,
+      undefined,
+      ctx.now(),
+    );
   }
   const app = await buildApp({
     ctx,
