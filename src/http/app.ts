@@ -103,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(contributionApiRoutes, { ctx: options.ctx, antiSpam });
       await api.register(eventRoutes, {
         ctx: options.ctx,
+        antiSpam,
         adminToken: options.config.adminToken,
         publicUrl: options.config.publicUrl,
       });

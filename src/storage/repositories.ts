@@ -318,8 +318,9 @@ export interface EventWindowQuery {
   languageMask?: number;
   localsWelcome?: boolean;
   free?: boolean;
-  /** Cancelled events are kept (a calendar shows them as cancelled); the caller filters if it must. */
   includeDemo?: boolean;
+  /** Default: the public ones (scheduled and cancelled — a calendar shows a cancelled event as cancelled). */
+  statuses?: readonly string[];
   limit: number;
 }
 
@@ -329,6 +330,10 @@ export interface EventRepository {
   get(id: number): Promise<CityEvent | null>;
   /** Events (single or series) that may have an occurrence in the window, by their stored bounds. */
   inWindow(query: EventWindowQuery): Promise<CityEvent[]>;
+  /** Events waiting for a moderator, oldest first. */
+  pending(limit: number): Promise<CityEvent[]>;
+  /** Sets the status only (approve, reject); false when the event was not in `from` any more. */
+  setStatus(id: number, from: string, to: string): Promise<boolean>;
   /** Removes the demo events; returns how many. */
   deleteDemo(): Promise<number>;
 }

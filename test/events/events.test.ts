@@ -1,6 +1,8 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from '../../src/usecases/accounts/manage-accounts.ts';
 import { BACKENDS } from '../support/backends.ts';
+import { FormClient } from '../support/browserless-client.ts';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server.ts';
 
 const NOW = new Date('2026-10-01T10:00:00Z');
@@ -155,26 +157,39 @@ describe.each(BACKENDS)('events on %s', (backend) => {
     expect((await tooLong.json()).field).toBe('to');
   });
 
-  it('publishes only for the operator, trusted contributors and moderators', async () => {
-    const visitor = await fetch(`${server.url}/api/v1/events`, {
+  it('holds an event from a visitor for a moderator, then publishes it when approved', async () => {
+    const sent = await fetch(`${server.url}/api/v1/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        titles: { ru: 'Спам' },
+        titles: { ru: 'Вечер настолок' },
         type: 'meetup',
-        start: '2026-11-01T20:00',
+        start: '2026-11-05T19:00',
         city: 'belgrade',
       }),
     });
-    expect(visitor.status).toBe(403);
-    expect(
-      (
-        await post(
-          { titles: { ru: 'Спам' }, type: 'meetup', start: '2026-11-01T20:00', city: 'belgrade' },
-          'wrong',
-        )
-      ).status,
-    ).toBe(403);
+    expect(sent.status).toBe(202);
+    const { properties } = await sent.json();
+    expect(properties.status).toBe('pending');
+    const listed = async () => (await occurrences(WINDOW)).some((f) => f.properties.id === properties.id);
+    expect(await listed()).toBe(false);
+    expect((await fetch(`${server.url}/api/v1/events/${properties.id}`)).status).toBe(404);
+    expect(await (await fetch(`${server.url}/api/v1/events.ics`)).text()).not.toContain('Вечер настолок');
+    const { path } = await createAdmin(server.ctx, 'events-moderator@kvartal.test');
+    const moderator = new FormClient(server.url);
+    const token = new URL(path, 'http://x').searchParams.get('token') ?? '';
+    expect((await moderator.post('/en/account/login', { token }, `/en${path}`)).status).toBe(303);
+    expect((await moderator.get('/en/moderation')).text).toContain('Вечер настолок');
+    const approved = await moderator.post(
+      `/en/moderation/events/${properties.id}/approve`,
+      {},
+      '/en/moderation',
+    );
+    expect(approved.status).toBe(303);
+    expect(await listed()).toBe(true);
+    // The queue is empty now: the session's token comes from any page with a form.
+    const again = await moderator.post(`/en/moderation/events/${properties.id}/approve`, {}, '/en/suggest');
+    expect(again.status).toBe(409);
   });
 
   it('serves iCalendar feeds that an independent parser reads as the API’s occurrences', async () => {
@@ -190,7 +205,8 @@ describe.each(BACKENDS)('events on %s', (backend) => {
       'Europe/Belgrade',
     ]);
     const vevents = calendar.getAllSubcomponents('vevent');
-    expect(vevents).toHaveLength(4);
+    // The four published in beforeAll, and the visitor's once a moderator approved it.
+    expect(vevents).toHaveLength(5);
 
     const from = ICAL.Time.fromJSDate(new Date('2026-10-01T00:00:00Z'), true);
     const to = new Date('2027-01-15T00:00:00Z');

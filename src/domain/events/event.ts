@@ -1,8 +1,12 @@
 import type { SpokenLanguage } from '../languages.ts';
 import type { Locale, LocalizedText } from '../locales.ts';
 
+/** What a publisher may set; `pending` (waiting for a moderator) and `rejected` are set by the flow. */
 export const EVENT_STATUSES = ['scheduled', 'cancelled'] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
+export const REVIEW_EVENT_STATUSES = ['pending', 'rejected'] as const;
+/** What the public sees: scheduled and cancelled events (a cancelled one stays, marked, in calendars). */
+export const PUBLIC_EVENT_STATUSES = ['scheduled', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number] | (typeof REVIEW_EVENT_STATUSES)[number];
 
 /**
  * An event as the domain sees it. Times are wall-clock times in the event's time zone (`2026-12-03T19:00`,

@@ -11,8 +11,11 @@ import {
   getEvent,
   listOccurrences,
   type Publisher,
+  publishesDirectly,
   updateEvent,
 } from '../../usecases/events/events.ts';
+import { checkRate, RATE_RULES } from '../../usecases/rate-limit.ts';
+import type { AntiSpam } from '../../web/community/anti-spam.ts';
 import { requireCsrf } from '../auth/session.ts';
 import { isOperatorToken } from '../operator.ts';
 import { parseLocale } from '../params.ts';
@@ -74,6 +77,7 @@ function feature(event: CityEvent, occurrence: Occurrence | null, locale: Locale
 /** Events: occurrences in a window (GeoJSON), one event, publishing, and iCalendar feeds for any filter. */
 export const eventRoutes: FastifyPluginAsyncTypebox<{
   ctx: AppContext;
+  antiSpam: AntiSpam;
   adminToken: string | null;
   publicUrl: string | null;
 }> = async (app, opts) => {
@@ -120,7 +124,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const locale = parseLocale((request.query as Record<string, string>).locale, DEFAULT_LOCALE);
-      const event = await getEvent(ctx, Number(request.params.id));
+      const event = await getEvent(ctx, Number(request.params.id), request.actor);
       const next = await listOccurrences(ctx, {
         from: ctx.now(),
         to: new Date(ctx.now().getTime() + 366 * DAY),
@@ -140,13 +144,23 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
   const write = async (request: FastifyRequest, reply: FastifyReply, id: number | null) => {
     const who = publisher(request);
     const body = request.body as Parameters<typeof createEvent>[2];
+    if (id === null && !publishesDirectly(who)) {
+      // From a stranger: the anonymous forms' anti-spam check and rate limit, then the moderation queue.
+      await opts.antiSpam.check(request.body as Record<string, unknown>);
+      const keys = [
+        `suggest:ip:${request.ip}`,
+        ...(who.kind === 'user' ? [`suggest:user:${who.user.id}`] : []),
+      ];
+      await checkRate(ctx, RATE_RULES.suggestion, keys);
+    }
     const event = id === null ? await createEvent(ctx, who, body) : await updateEvent(ctx, who, id, body);
-    reply.code(id === null ? 201 : 200);
+    reply.code(id !== null ? 200 : event.status === 'pending' ? 202 : 201);
     return feature(event, null, event.originalLocale, origin(request));
   };
   const writeResponses = {
     200: EventFeature,
     201: EventFeature,
+    202: EventFeature,
     401: ErrorBody,
     403: ErrorBody,
     ...errorResponses,
@@ -155,7 +169,8 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     '/events',
     {
       schema: {
-        summary: 'Publish an event (operator token, or a trusted contributor or moderator)',
+        summary:
+          'Publish an event: live at once from the operator token, trusted contributors and moderators (201), otherwise waiting for a moderator (202)',
         tags: ['events'],
         body: EventBody,
         response: writeResponses,

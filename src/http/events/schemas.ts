@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { AntiSpamFields } from '../anti-spam/check.ts';
 
 export const EventsQuery = Type.Object({
   from: Type.Optional(Type.String({ description: 'ISO date or time (default now)' })),
@@ -45,6 +46,7 @@ export const EventBody = Type.Object({
   min_age: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   organiser_url: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   status: Type.Optional(Type.String({ description: 'scheduled or cancelled' })),
+  ...AntiSpamFields,
 });
 
 export const EventIdParams = Type.Object({ id: Type.String() });

@@ -1,5 +1,10 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
-import type { CityEvent, EventData, EventStatus } from '../../domain/events/event.ts';
+import {
+  type CityEvent,
+  type EventData,
+  type EventStatus,
+  PUBLIC_EVENT_STATUSES,
+} from '../../domain/events/event.ts';
 import { seriesBounds } from '../../domain/events/occurrences.ts';
 import { languageMask, type SpokenLanguage } from '../../domain/languages.ts';
 import type { Locale } from '../../domain/locales.ts';
@@ -104,6 +109,27 @@ export class KyselyEventRepository implements EventRepository {
     return row ? eventFromRow(row) : null;
   }
 
+  async pending(limit: number): Promise<CityEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(eventFromRow);
+  }
+
+  async setStatus(id: number, from: string, to: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('events')
+      .set({ status: to, updated_at: this.now().toISOString() })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async deleteDemo(): Promise<number> {
     const result = await this.db.deleteFrom('events').where('is_demo', '=', 1).executeTakeFirst();
     return Number(result.numDeletedRows);
@@ -115,6 +141,7 @@ export class KyselyEventRepository implements EventRepository {
       .selectAll()
       .where('first_start', '<', query.to.toISOString())
       .where((eb) => eb.or([eb('last_end', 'is', null), eb('last_end', '>', query.from.toISOString())]));
+    q = q.where('status', 'in', [...(query.statuses ?? PUBLIC_EVENT_STATUSES)]);
     if (query.city) q = q.where('city', '=', query.city);
     if (query.types?.length) q = q.where('type', 'in', query.types);
     if (query.placeId !== undefined) q = q.where('place_id', '=', query.placeId);

@@ -1,6 +1,6 @@
-import { publishesNewPlacesDirectly } from '../../domain/accounts/permissions.ts';
-import type { Actor } from '../../domain/accounts/user.ts';
-import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
+import { canModerate, publishesNewPlacesDirectly } from '../../domain/accounts/permissions.ts';
+import { type Actor, VISITOR } from '../../domain/accounts/user.ts';
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
 import type { CityEvent, Occurrence } from '../../domain/events/event.ts';
 import { occurrencesBetween } from '../../domain/events/occurrences.ts';
 import { type BBox, bboxContains } from '../../domain/geo.ts';
@@ -20,17 +20,40 @@ async function venueOf(ctx: AppContext, input: EventInput) {
   return place && place.status !== 'deleted' && place.status !== 'pending' ? place : null;
 }
 
+/**
+ * Publishes an event: at once from the operator, trusted contributors and moderators; from anyone else it
+ * waits for a moderator (status `pending`, invisible until approved). The caller rate-limits strangers.
+ */
 export async function createEvent(
   ctx: AppContext,
   publisher: Publisher,
   input: EventInput,
 ): Promise<CityEvent> {
-  if (!mayPublish(publisher))
-    throw new ForbiddenError(
-      'events are published by trusted contributors and moderators; ask one, or suggest it to a moderator',
-    );
   const data = prepareEvent(input, ctx.taxonomy, await venueOf(ctx, input), ctx.now());
-  return ctx.storage.events.insert(data);
+  return ctx.storage.events.insert(mayPublish(publisher) ? data : { ...data, status: 'pending' });
+}
+
+export function publishesDirectly(publisher: Publisher): boolean {
+  return mayPublish(publisher);
+}
+
+/** A moderator's decision on a waiting event; recorded in the audit log. */
+export async function reviewEvent(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  approve: boolean,
+): Promise<void> {
+  if (!canModerate(actor) || actor.kind !== 'user') throw new ForbiddenError('only moderators can do this');
+  const decided = await ctx.storage.events.setStatus(id, 'pending', approve ? 'scheduled' : 'rejected');
+  if (!decided) throw new ConflictError(`event ${id} is not waiting for a decision`);
+  await ctx.storage.audit.add({
+    actorId: actor.user.id,
+    action: approve ? 'approve-event' : 'reject-event',
+    target: `event:${id}`,
+    details: {},
+    createdAt: ctx.now().toISOString(),
+  });
 }
 
 export async function updateEvent(
@@ -47,9 +70,11 @@ export async function updateEvent(
   return event;
 }
 
-export async function getEvent(ctx: AppContext, id: number): Promise<CityEvent> {
+/** One event; one waiting for a moderator (or rejected) only for moderators. */
+export async function getEvent(ctx: AppContext, id: number, actor: Actor = VISITOR): Promise<CityEvent> {
   const event = Number.isSafeInteger(id) && id > 0 ? await ctx.storage.events.get(id) : null;
-  if (!event) throw new NotFoundError(`event ${id}`);
+  if (!event || ((event.status === 'pending' || event.status === 'rejected') && !canModerate(actor)))
+    throw new NotFoundError(`event ${id}`);
   return event;
 }
 

@@ -124,7 +124,7 @@ export function prepareEvent(
   const price = input.price?.trim() || null;
   if (price && price.length > 100) throw new InputError('price', 'must be at most 100 characters');
   const status = (input.status ?? 'scheduled') as EventStatus;
-  if (!EVENT_STATUSES.includes(status))
+  if (!(EVENT_STATUSES as readonly string[]).includes(status))
     throw new InputError('status', `must be one of ${EVENT_STATUSES.join(', ')}`);
 
   const data: EventData = {

@@ -18,6 +18,7 @@ import {
   rejectSuggestion,
   requireModerator,
 } from '../../usecases/contributions/review-suggestion.ts';
+import { reviewEvent } from '../../usecases/events/events.ts';
 import { placeInputOf } from '../../usecases/prepare-place.ts';
 import { html } from '../html.ts';
 import { t } from '../i18n/index.ts';
@@ -56,12 +57,13 @@ export async function moderationRoutes(app: FastifyInstance, o: CommunityRouteOp
         openReports(ctx, request.actor),
         pendingClaims(ctx, request.actor),
       ]);
+      const events = await ctx.storage.events.pending(50);
       const context = {
         ...pageContext(o, request, reply, locale),
         problem,
         done: doneMessage(request, done),
       };
-      return renderModeration(context, queue, reports, claims);
+      return renderModeration(context, queue, reports, claims, events);
     };
 
     app.get(at('moderation'), hidden, async (request, reply) =>
@@ -132,6 +134,16 @@ export async function moderationRoutes(app: FastifyInstance, o: CommunityRouteOp
       'moderation/places/:id/merge',
       (request) => mergePlaces(ctx, request.actor, idParam(request), Number(text(body(request), 'into'))),
       'done',
+    );
+    action(
+      'moderation/events/:id/approve',
+      (request) => reviewEvent(ctx, request.actor, idParam(request), true),
+      'approved',
+    );
+    action(
+      'moderation/events/:id/reject',
+      (request) => reviewEvent(ctx, request.actor, idParam(request), false),
+      'rejected',
     );
     action(
       'moderation/claims/:id/approve',

@@ -111,7 +111,7 @@ export async function eventPageRoutes(app: FastifyInstance, o: EventPageOptions)
       try {
         const raw = (request.params as { id: string }).id;
         if (!/^\d{1,15}$/.test(raw)) throw new NotFoundError('event');
-        const event = await getEvent(deps.ctx, Number(raw));
+        const event = await getEvent(deps.ctx, Number(raw), request.actor);
         const now = deps.ctx.now();
         const upcoming = await listOccurrences(deps.ctx, {
           from: now,

@@ -2,6 +2,7 @@ import type { Actor, User } from '../../../domain/accounts/user.ts';
 import { ROLES } from '../../../domain/accounts/user.ts';
 import type { AuditEntry, PlaceVersion } from '../../../domain/contributions/contribution.ts';
 import { type FieldChange, placeDiff } from '../../../domain/contributions/place-diff.ts';
+import type { CityEvent } from '../../../domain/events/event.ts';
 import { type Locale, pickText } from '../../../domain/locales.ts';
 import { publicView } from '../../../domain/places/approximate-position.ts';
 import type { Place, PlaceData } from '../../../domain/places/place.ts';
@@ -13,6 +14,7 @@ import type { Taxonomy } from '../../../usecases/taxonomy.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { type Translator, t } from '../../i18n/index.ts';
 import { localePath } from '../../locale.ts';
+import { typeName } from '../events/event-items.ts';
 import type { Assets } from '../layout.ts';
 import { communityPage, csrfField, doneNotice, type FormProblem, problemSummary } from './form-kit.ts';
 import { readableChange } from './readable-change.ts';
@@ -124,11 +126,25 @@ function claimEntry(c: ModerationContext, tr: Translator, item: ClaimItem): Safe
 </article>`;
 }
 
+function eventEntry(c: ModerationContext, tr: Translator, event: CityEvent): SafeHtml {
+  const m = tr.m.community;
+  return html`<article class="queue-item" aria-labelledby="e-${event.id}">
+  <h3 id="e-${event.id}">${pickText(event.titles, c.locale, event.originalLocale)}</h3>
+  <p class="queue-item__meta">${typeName(event.type, c.locale)} · ${event.start.replace('T', ' ')}${event.rrule ? html` · <code>${event.rrule}</code>` : ''} · ${event.address ?? ''}</p>
+  ${(event.descriptions[c.locale] ?? Object.values(event.descriptions)[0]) ? html`<blockquote class="queue-item__comment">${event.descriptions[c.locale] ?? Object.values(event.descriptions)[0]}</blockquote>` : ''}
+  <div class="form-row">
+    ${postButton(c, `moderation/events/${event.id}/approve`, m.approve, html``, 'primary')}
+    ${postButton(c, `moderation/events/${event.id}/reject`, m.reject)}
+  </div>
+</article>`;
+}
+
 export function renderModeration(
   c: ModerationContext,
   queue: QueueItem[],
   reports: ReportGroup[],
   claims: ClaimItem[],
+  events: CityEvent[] = [],
 ): SafeHtml {
   const tr = t(c.locale);
   const m = tr.m.community;
@@ -141,6 +157,8 @@ ${doneNotice(c.done)}
 ${problemSummary(tr, c.problem)}
 <section aria-labelledby="h-queue"><h2 id="h-queue">${m.suggestions} (${queue.length})</h2>
 ${queue.length ? queue.map((item) => queueEntry(c, tr, item)) : html`<p>${m.queueEmpty}</p>`}</section>
+<section aria-labelledby="h-events"><h2 id="h-events">${tr.m.events.title} (${events.length})</h2>
+${events.length ? events.map((event) => eventEntry(c, tr, event)) : html`<p>${m.queueEmpty}</p>`}</section>
 <section aria-labelledby="h-reports"><h2 id="h-reports">${m.reports} (${reports.length})</h2>
 ${reports.length ? reports.map((g) => reportEntry(c, tr, g)) : html`<p>${m.queueEmpty}</p>`}</section>
 <section aria-labelledby="h-claims"><h2 id="h-claims">${m.claims} (${claims.length})</h2>
