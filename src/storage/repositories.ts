@@ -138,6 +138,8 @@ export interface PlaceRepository {
   /** Several places by id, in no particular order; missing ids are left out. */
   getMany(ids: readonly number[]): Promise<Place[]>;
   list(query: PlaceListQuery): Promise<PlaceListRow[]>;
+  /** The most recently created places matching the filter, newest first (ties: higher id first). */
+  newest(filter: PlaceFilter, limit: number): Promise<Place[]>;
   count(filter: PlaceFilter): Promise<number>;
   /** Active places' points, streamed in id order, for building in-memory indexes. */
   points(batchSize?: number): AsyncIterable<PlacePoint[]>;
@@ -323,12 +325,22 @@ export interface EventWindowQuery {
   limit: number;
 }
 
+export interface NewestEventsQuery {
+  city?: string;
+  types?: string[];
+  /** Cancelled events are kept: a feed says they are cancelled. */
+  includeDemo: boolean;
+  limit: number;
+}
+
 export interface EventRepository {
   insert(data: EventData): Promise<CityEvent>;
   update(id: number, data: EventData): Promise<CityEvent | null>;
   get(id: number): Promise<CityEvent | null>;
   /** Events (single or series) that may have an occurrence in the window, by their stored bounds. */
   inWindow(query: EventWindowQuery): Promise<CityEvent[]>;
+  /** The most recently created events, newest first (ties: higher id first), whenever they take place. */
+  newest(query: NewestEventsQuery): Promise<CityEvent[]>;
 }
 
 /** Small named counters and flags of the instance (e.g. whether the demo was ever loaded). */
