@@ -18,6 +18,7 @@ import { contributionApiRoutes } from './contributions/routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { eventRoutes } from './events/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
+import { feedRoutes } from './feeds/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { taxonomyRoutes } from './taxonomy/routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'places', description: 'Places, search and map clusters' },
         { name: 'taxonomy', description: 'Categories, cities and neighbourhoods' },
         { name: 'events', description: 'Events and their iCalendar feeds' },
+        { name: 'feeds', description: 'Atom feeds of the newest places and events' },
         { name: 'contributions', description: 'Suggestions, reports, history and moderation' },
         { name: 'anti-spam', description: 'Self-hosted proof-of-work challenges for anonymous forms' },
         {
@@ -107,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         adminToken: options.config.adminToken,
         publicUrl: options.config.publicUrl,
       });
+      await api.register(feedRoutes, { ctx: options.ctx, publicUrl: options.config.publicUrl });
       await api.register(importRoutes, {
         ctx: options.ctx,
         adminToken: options.config.adminToken,

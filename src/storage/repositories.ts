@@ -138,6 +138,8 @@ export interface PlaceRepository {
   /** Several places by id, in no particular order; missing ids are left out. */
   getMany(ids: readonly number[]): Promise<Place[]>;
   list(query: PlaceListQuery): Promise<PlaceListRow[]>;
+  /** The most recently created places matching the filter, newest first (ties: higher id first). */
+  newest(filter: PlaceFilter, limit: number): Promise<Place[]>;
   count(filter: PlaceFilter): Promise<number>;
   /** Active places' points, streamed in id order, for building in-memory indexes. */
   points(batchSize?: number): AsyncIterable<PlacePoint[]>;
@@ -324,6 +326,14 @@ export interface EventWindowQuery {
   limit: number;
 }
 
+export interface NewestEventsQuery {
+  city?: string;
+  types?: string[];
+  /** Cancelled events are kept: a feed says they are cancelled. */
+  includeDemo: boolean;
+  limit: number;
+}
+
 export interface EventRepository {
   insert(data: EventData): Promise<CityEvent>;
   update(id: number, data: EventData): Promise<CityEvent | null>;
@@ -336,6 +346,8 @@ export interface EventRepository {
   setStatus(id: number, from: string, to: string): Promise<boolean>;
   /** Removes the demo events; returns how many. */
   deleteDemo(): Promise<number>;
+  /** The most recently created events, newest first (ties: higher id first), whenever they take place. */
+  newest(query: NewestEventsQuery): Promise<CityEvent[]>;
 }
 
 /** Small named counters and flags of the instance (e.g. whether the demo was ever loaded). */

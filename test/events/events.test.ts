@@ -175,6 +175,9 @@ describe.each(BACKENDS)('events on %s', (backend) => {
     expect(await listed()).toBe(false);
     expect((await fetch(`${server.url}/api/v1/events/${properties.id}`)).status).toBe(404);
     expect(await (await fetch(`${server.url}/api/v1/events.ics`)).text()).not.toContain('Вечер настолок');
+    expect(await (await fetch(`${server.url}/api/v1/feeds/events.atom`)).text()).not.toContain(
+      'Вечер настолок',
+    );
     const { path } = await createAdmin(server.ctx, 'events-moderator@kvartal.test');
     const moderator = new FormClient(server.url);
     const token = new URL(path, 'http://x').searchParams.get('token') ?? '';

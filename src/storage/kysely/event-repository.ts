@@ -8,7 +8,7 @@ import {
 import { seriesBounds } from '../../domain/events/occurrences.ts';
 import { languageMask, type SpokenLanguage } from '../../domain/languages.ts';
 import type { Locale } from '../../domain/locales.ts';
-import type { EventRepository, EventWindowQuery } from '../repositories.ts';
+import type { EventRepository, EventWindowQuery, NewestEventsQuery } from '../repositories.ts';
 import type { Database, EventTable } from '../schema.ts';
 
 type EventRow = Omit<EventTable, 'id'> & { id: number };
@@ -150,6 +150,20 @@ export class KyselyEventRepository implements EventRepository {
     if (query.free) q = q.where('free', '=', 1);
     if (!query.includeDemo) q = q.where('is_demo', '=', 0);
     const rows = await q.orderBy('first_start').orderBy('id').limit(query.limit).execute();
+    return rows.map(eventFromRow);
+  }
+
+  async newest(query: NewestEventsQuery): Promise<CityEvent[]> {
+    // Waiting and rejected events are nobody's news.
+    let q = this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('status', 'in', [...PUBLIC_EVENT_STATUSES]);
+    if (query.city) q = q.where('city', '=', query.city);
+    if (query.types?.length) q = q.where('type', 'in', query.types);
+    if (!query.includeDemo) q = q.where('is_demo', '=', 0);
+    // Rows written in the same millisecond keep their insertion order through the id.
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
     return rows.map(eventFromRow);
   }
 }

@@ -334,6 +334,16 @@ export class KyselyPlaceRepository implements PlaceRepository {
     return rows.map(placeFromRow);
   }
 
+  async newest(filter: PlaceFilter, limit: number): Promise<Place[]> {
+    // A batch (an import, the demo) shares one timestamp: the id keeps its insertion order.
+    const rows = await this.filtered(this.db.selectFrom('places').selectAll(), filter)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(placeFromRow);
+  }
+
   /** Nearest first: candidates from a widening box, exact distances in JS, keyset on (distance, id). */
   private async listNear(
     query: PlaceListQuery,

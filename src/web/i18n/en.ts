@@ -324,6 +324,21 @@ export const en = {
     openMap: 'Open the map',
     another: 'Import another file',
   },
+  feeds: {
+    /** Atom feed titles; {filters} names the chosen city, category or event type. */
+    places: 'Kvartal: new places',
+    placesFiltered: 'Kvartal: new places — {filters}',
+    placesSubtitle: 'The newest places on the community map',
+    events: 'Kvartal: new events',
+    eventsFiltered: 'Kvartal: new events — {filters}',
+    eventsSubtitle: 'The newest events on the community map',
+    author: 'The Kvartal community',
+    cancelled: 'Cancelled: {title}',
+    when: 'When: {date}',
+    where: 'Where: {address}',
+    /** The home page's feed link, for feed readers that list what a page offers; {format} is "Atom". */
+    subscribe: 'New places ({format})',
+  },
   antiSpam: {
     /** Screen readers skip this field (it is aria-hidden); it shows only where the stylesheet did not load. */
     honeypotLabel: 'Leave this field empty',

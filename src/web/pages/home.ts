@@ -244,6 +244,15 @@ function featuredSection(tr: Translator, featured: ShownOccurrence[]): SafeHtml 
 </section>`;
 }
 
+/** The places feed of what the page shows: its city and category, in its language. */
+function feedQuery(locale: Locale, filters: Filters): string {
+  const params = new URLSearchParams();
+  if (filters.city) params.set('city', filters.city);
+  if (filters.category) params.set('category', filters.category);
+  params.set('locale', locale);
+  return `?${params}`;
+}
+
 export function renderHome(
   deps: WebDeps,
   locale: Locale,
@@ -282,6 +291,7 @@ export function renderHome(
     pageClass: 'page-home',
     assets: deps.assets,
     demo: data.demo,
-    head: noScriptStyles,
+    head: html`${noScriptStyles}
+<link rel="alternate" type="application/atom+xml" title="${tr.format(tr.m.feeds.subscribe, { format: 'Atom' })}" href="${origin}/api/v1/feeds/places.atom${feedQuery(locale, data.filters)}">`,
   });
 }
