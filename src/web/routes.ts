@@ -21,6 +21,7 @@ import {
 import { accountRoutes } from './community/account-routes.ts';
 import type { AntiSpam } from './community/anti-spam.ts';
 import { contributionRoutes } from './community/contribution-routes.ts';
+import { eventFormRoutes } from './community/event-form-routes.ts';
 import { moderationRoutes } from './community/moderation-routes.ts';
 import type { TelegramBot } from './community/route-kit.ts';
 import { revealedKinds } from './components/contacts.ts';
@@ -181,6 +182,7 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
   await app.register(contributionRoutes, { ...community, antiSpam: opts.antiSpam });
   await app.register(accountRoutes, { ...community, antiSpam: opts.antiSpam });
   await app.register(moderationRoutes, community);
+  await app.register(eventFormRoutes, { ...community, antiSpam: opts.antiSpam });
 
   await app.register(eventPageRoutes, {
     deps,

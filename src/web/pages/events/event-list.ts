@@ -60,7 +60,7 @@ export function renderEventList(
   <h1>${e.title}</h1>
   <p class="lead">${e.intro}</p>
   ${eventFilterForm(tr, deps.ctx.taxonomy, localePath(locale, 'events'), filters)}
-  <p class="event-links"><a href="${localePath(locale, 'events/calendar')}${query ? `?${query}` : ''}">${e.calendarView}</a> · <a href="/api/v1/events.ics?${query ? `${query}&` : ''}locale=${locale}">${e.subscribe}</a></p>
+  <p class="event-links"><a href="${localePath(locale, 'events/new')}">${e.newEvent}</a> · <a href="${localePath(locale, 'events/calendar')}${query ? `?${query}` : ''}">${e.calendarView}</a> · <a href="/api/v1/events.ics?${query ? `${query}&` : ''}locale=${locale}">${e.subscribe}</a></p>
   ${today.length + weekend.length + later.length === 0 ? html`<p class="empty">${e.nothing}</p>` : ''}
   ${section('ev-today', e.today, today, false)}
   ${section('ev-weekend', e.weekend, weekend, true)}
