@@ -88,6 +88,7 @@ describe.skipIf(skipBrowserTests)('events pages in the browser', () => {
         '/uk/events/calendar',
         '/en/events/1',
         '/sr-Cyrl/events?type=concert',
+        '/sr-Latn/events/new',
       ]) {
         await page.goto(`${session.server.url}${path}`);
         expect(await violations(page), path).toEqual([]);
