@@ -19,6 +19,7 @@ import { installErrorHandler } from './error-handler.ts';
 import { eventRoutes } from './events/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { insightsRoutes } from './insights/routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { taxonomyRoutes } from './taxonomy/routes.ts';
 
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'places', description: 'Places, search and map clusters' },
         { name: 'taxonomy', description: 'Categories, cities and neighbourhoods' },
         { name: 'events', description: 'Events and their iCalendar feeds' },
+        { name: 'insights', description: 'A city’s figures as JSON, and each figure as CSV' },
         { name: 'contributions', description: 'Suggestions, reports, history and moderation' },
         { name: 'anti-spam', description: 'Self-hosted proof-of-work challenges for anonymous forms' },
         {
@@ -106,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         adminToken: options.config.adminToken,
         publicUrl: options.config.publicUrl,
       });
+      await api.register(insightsRoutes, { ctx: options.ctx, publicUrl: options.config.publicUrl });
       await api.register(importRoutes, {
         ctx: options.ctx,
         adminToken: options.config.adminToken,

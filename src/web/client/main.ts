@@ -3,6 +3,7 @@ import './styles.css';
 import './open-data.css';
 import './admin-import.css';
 import './community.css';
+import './insights.css';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { t } from '../i18n/index.ts';
 import { initAdminImport } from './admin-import.ts';

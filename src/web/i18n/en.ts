@@ -1,4 +1,5 @@
 import { communityEn } from './community/en.ts';
+import { insightsEn } from './insights/en.ts';
 import { plural, week } from './types.ts';
 
 /**
@@ -8,6 +9,7 @@ import { plural, week } from './types.ts';
  */
 export const en = {
   community: communityEn,
+  insights: insightsEn,
   common: {
     tagline: 'Russian-speaking Belgrade and Novi Sad',
     description:

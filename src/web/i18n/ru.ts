@@ -1,9 +1,11 @@
 import { communityRu } from './community/ru.ts';
 import type { Messages } from './en.ts';
+import { insightsRu } from './insights/ru.ts';
 import { plural, week } from './types.ts';
 
 export const ru: Messages = {
   community: communityRu,
+  insights: insightsRu,
   common: {
     tagline: 'Русскоязычные Белград и Нови-Сад',
     description:

@@ -1,5 +1,6 @@
 import { communitySrLatn } from './community/sr-Latn.ts';
 import type { Messages } from './en.ts';
+import { insightsSrLatn } from './insights/sr-Latn.ts';
 import { plural, week } from './types.ts';
 
 /**
@@ -8,6 +9,7 @@ import { plural, week } from './types.ts';
  */
 export const srLatn: Messages = {
   community: communitySrLatn,
+  insights: insightsSrLatn,
   common: {
     tagline: 'Ruskojezični Beograd i Novi Sad',
     description:

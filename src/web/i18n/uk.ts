@@ -1,9 +1,11 @@
 import { communityUk } from './community/uk.ts';
 import type { Messages } from './en.ts';
+import { insightsUk } from './insights/uk.ts';
 import { plural, week } from './types.ts';
 
 export const uk: Messages = {
   community: communityUk,
+  insights: insightsUk,
   common: {
     tagline: 'Російськомовні Белград і Нови-Сад',
     description:
