@@ -20,6 +20,7 @@ import { eventRoutes } from './events/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { feedRoutes } from './feeds/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { insightsRoutes } from './insights/routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { taxonomyRoutes } from './taxonomy/routes.ts';
 
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'taxonomy', description: 'Categories, cities and neighbourhoods' },
         { name: 'events', description: 'Events and their iCalendar feeds' },
         { name: 'feeds', description: 'Atom feeds of the newest places and events' },
+        { name: 'insights', description: 'A city’s figures as JSON, and each figure as CSV' },
         { name: 'contributions', description: 'Suggestions, reports, history and moderation' },
         { name: 'anti-spam', description: 'Self-hosted proof-of-work challenges for anonymous forms' },
         {
@@ -110,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         publicUrl: options.config.publicUrl,
       });
       await api.register(feedRoutes, { ctx: options.ctx, publicUrl: options.config.publicUrl });
+      await api.register(insightsRoutes, { ctx: options.ctx, publicUrl: options.config.publicUrl });
       await api.register(importRoutes, {
         ctx: options.ctx,
         adminToken: options.config.adminToken,

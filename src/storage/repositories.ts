@@ -10,7 +10,9 @@ import type {
 } from '../domain/contributions/contribution.ts';
 import type { CityEvent, EventData } from '../domain/events/event.ts';
 import type { BBox } from '../domain/geo.ts';
-import type { Locale } from '../domain/locales.ts';
+import type { Month } from '../domain/insights/months.ts';
+import type { SpokenLanguage } from '../domain/languages.ts';
+import type { Locale, LocalizedText } from '../domain/locales.ts';
 import type { Place, PlaceData, PlaceStatus } from '../domain/places/place.ts';
 import type { Category, City } from '../domain/taxonomy.ts';
 
@@ -350,6 +352,60 @@ export interface EventRepository {
   newest(query: NewestEventsQuery): Promise<CityEvent[]>;
 }
 
+/**
+ * The places an insight counts: one city's public places. Pending and deleted places never count; `demo`
+ * keeps only demo (true) or only real (false) places, and both when it is absent.
+ */
+export interface InsightsScope {
+  city: string;
+  demo?: boolean;
+}
+
+/** Months from `from` up to, not including, `until` (`YYYY-MM`, compared with stored UTC timestamps). */
+export interface MonthWindow {
+  from: Month;
+  until: Month;
+}
+
+export interface GroupCount {
+  /** A category or neighbourhood slug; null for places without one (neighbourhood is optional). */
+  slug: string | null;
+  count: number;
+}
+
+export interface MonthCount {
+  month: Month;
+  count: number;
+}
+
+export interface NewestPlaceRow {
+  id: number;
+  names: LocalizedText;
+  originalLocale: Locale;
+  category: string;
+  createdAt: string;
+}
+
+/** Aggregates for the public insights page, counted by the database (GROUP BY), never row by row in the app. */
+export interface InsightsRepository {
+  /** Active places in the scope. */
+  activeCount(scope: InsightsScope): Promise<number>;
+  /** Active places per category or per neighbourhood, in no particular order. */
+  activeBy(scope: InsightsScope, field: 'category' | 'neighbourhood'): Promise<GroupCount[]>;
+  /** Active places serving each language (a place serving several counts for each); zero counts left out. */
+  activeByLanguage(scope: InsightsScope): Promise<{ code: SpokenLanguage; count: number }[]>;
+  /**
+   * Places (active or closed now) by the month they first went public: their first version that is active
+   * (a baseline version, which records a state older than the history, counts from the place's creation),
+   * or their creation when they have no history at all. Months without any are left out.
+   */
+  openedPerMonth(scope: InsightsScope, window: MonthWindow): Promise<MonthCount[]>;
+  /** Versions (of places active or closed now) that turned an open place closed, by month; zeros left out. */
+  closedPerMonth(scope: InsightsScope, window: MonthWindow): Promise<MonthCount[]>;
+  /** The most recently added active places, newest first. */
+  newestActive(scope: InsightsScope, limit: number): Promise<NewestPlaceRow[]>;
+}
+
 /** Small named counters and flags of the instance (e.g. whether the demo was ever loaded). */
 export interface MetaRepository {
   get(key: string): Promise<number | null>;
@@ -367,6 +423,7 @@ export interface Storage extends Repositories {
   readonly places: PlaceRepository;
   readonly limits: LimitRepository;
   readonly events: EventRepository;
+  readonly insights: InsightsRepository;
   /** Runs `work` in one transaction over several repositories (a thrown error rolls everything back). */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   readonly taxonomy: TaxonomyRepository;

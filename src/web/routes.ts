@@ -33,6 +33,7 @@ import { type OpenApiDocument, renderApiDocs } from './pages/api-docs.ts';
 import { loadEmbedList, readEmbedQuery, renderEmbed, renderEmbedProblems } from './pages/embed.ts';
 import { BUILDER_PATH, builderState, renderEmbedBuilder } from './pages/embed-builder.ts';
 import { loadHome, type Query, renderHome, type WebDeps } from './pages/home.ts';
+import { INSIGHTS_PATH, loadInsightsPage, renderInsights } from './pages/insights.ts';
 import { renderNotFound } from './pages/not-found.ts';
 import { OPEN_DATA_PATH, renderOpenData, SITE_NAME } from './pages/open-data.ts';
 import { renderPlace } from './pages/place.ts';
@@ -199,6 +200,18 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
     redirectToLocale(request, reply, OPEN_DATA_PATH),
   );
   app.get(`/${IMPORT_PATH}`, hidden, async (request, reply) => redirectToLocale(request, reply, IMPORT_PATH));
+  app.get(`/${INSIGHTS_PATH}`, hidden, async (request, reply) =>
+    redirectToLocale(request, reply, INSIGHTS_PATH),
+  );
+
+  const insightsPage = async (request: FastifyRequest, reply: FastifyReply, locale: Locale) => {
+    const city = (request.params as { city?: string }).city;
+    if (city !== undefined && !ctx.taxonomy.city(city)) return notFound(request, reply, locale);
+    const query = request.query as { from?: string; to?: string };
+    const data = await loadInsightsPage(ctx, locale, city, { from: query.from, to: query.to });
+    rememberLocale(request, reply, locale);
+    return sendPage(reply, renderInsights(assets(), ctx, locale, data, origin(request)));
+  };
 
   // The map inside other sites' iframes. It sets no cookie (not even the locale: it would be a third-party
   // cookie), reads none, and is the one page other sites may frame.
@@ -231,6 +244,12 @@ export async function webRoutes(app: FastifyInstance, opts: WebOptions): Promise
       const site = origin(request);
       return sendPage(reply, renderOpenData(assets(), locale, site, licence, site));
     });
+    app.get(`/${locale}/${INSIGHTS_PATH}`, hidden, async (request, reply) =>
+      insightsPage(request, reply, locale),
+    );
+    app.get(`/${locale}/${INSIGHTS_PATH}/:city`, hidden, async (request, reply) =>
+      insightsPage(request, reply, locale),
+    );
     app.get(`/${locale}/${IMPORT_PATH}`, hidden, async (request, reply) => {
       rememberLocale(request, reply, locale);
       return sendPage(reply, renderAdminImport(assets(), ctx.taxonomy, locale, origin(request)));

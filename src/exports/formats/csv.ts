@@ -23,6 +23,19 @@ export async function* csvExport(
   }
 }
 
+/** One CSV record with its CRLF: every field quoted as it needs, formula-like text kept as text. */
+export function csvLine(fields: readonly (string | number)[]): string {
+  return `${fields.map((field) => quote(String(field))).join(',')}\r\n`;
+}
+
+/** A whole small CSV document: the byte-order mark, the header, the rows. */
+export function csvDocument(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): string {
+  return `\uFEFF${[header, ...rows].map(csvLine).join('')}`;
+}
+
 function quote(value: string): string {
   // A leading = + - @ (or tab, CR) would be run as a formula by spreadsheets: a tab in front keeps it text.
   // Only plain numbers pass as they are; a phone number (+381…) gets the tab too, which an import trims.

@@ -4,6 +4,7 @@ import type { Repositories, Storage, StorageCapabilities } from '../repositories
 import type { Database } from '../schema.ts';
 import { KyselyContributionRepository } from './contribution-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
+import { KyselyInsightsRepository } from './insights-repository.ts';
 import { KyselyAuditRepository, KyselyLimitRepository } from './limit-repository.ts';
 import { KyselyMetaRepository } from './meta-repository.ts';
 import { type DialectSql, KyselyPlaceRepository } from './place-repository.ts';
@@ -20,6 +21,7 @@ export class KyselyStorage implements Storage {
   readonly audit: KyselyAuditRepository;
   readonly limits: KyselyLimitRepository;
   readonly events: KyselyEventRepository;
+  readonly insights: KyselyInsightsRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -34,6 +36,7 @@ export class KyselyStorage implements Storage {
     this.audit = new KyselyAuditRepository(db);
     this.limits = new KyselyLimitRepository(db);
     this.events = new KyselyEventRepository(db);
+    this.insights = new KyselyInsightsRepository(db, dialect);
   }
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {

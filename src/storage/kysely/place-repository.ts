@@ -40,6 +40,8 @@ export interface DialectSql {
   inBBox(eb: ExpressionBuilder<Database, 'places'>, bbox: BBox): Expression<SqlBool>;
   /** Ids of places whose keys match: every group, and within a group any term (`key*` = prefix). */
   textIds(groups: string[][]): RawBuilder<unknown>;
+  /** A top-level text field of a JSON column stored as text (`column` may be qualified: `v.data`). */
+  jsonText(column: string, key: string): RawBuilder<string | null>;
 }
 
 type PlacesQuery<O> = SelectQueryBuilder<Database, 'places', O>;

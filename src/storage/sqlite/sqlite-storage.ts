@@ -13,6 +13,7 @@ const dialect: DialectSql = {
       AND max_lat >= ${b.minLat} AND min_lat <= ${b.maxLat})
       AND places.lon BETWEEN ${b.minLon} AND ${b.maxLon} AND places.lat BETWEEN ${b.minLat} AND ${b.maxLat}`,
   textIds: (groups) => sql`SELECT rowid AS id FROM place_search WHERE place_search MATCH ${ftsQuery(groups)}`,
+  jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`,
 };
 
 /** FTS5 query syntax. Keys are [a-z0-9] only (the search module guarantees it); quoting keeps them literal. */

@@ -4,6 +4,7 @@ import './open-data.css';
 import './admin-import.css';
 import './community.css';
 import './events.css';
+import './insights.css';
 import { isLocale, type Locale } from '../../domain/locales.ts';
 import { t } from '../i18n/index.ts';
 import { initAdminImport } from './admin-import.ts';

@@ -1,5 +1,6 @@
 import { communityEn } from './community/en.ts';
 import { eventsEn } from './events/en.ts';
+import { insightsEn } from './insights/en.ts';
 import { plural, week } from './types.ts';
 
 /**
@@ -10,6 +11,7 @@ import { plural, week } from './types.ts';
 export const en = {
   events: eventsEn,
   community: communityEn,
+  insights: insightsEn,
   common: {
     tagline: 'Russian-speaking Belgrade and Novi Sad',
     description:

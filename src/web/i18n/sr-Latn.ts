@@ -1,6 +1,7 @@
 import { communitySrLatn } from './community/sr-Latn.ts';
 import type { Messages } from './en.ts';
 import { eventsSrLatn } from './events/sr-Latn.ts';
+import { insightsSrLatn } from './insights/sr-Latn.ts';
 import { plural, week } from './types.ts';
 
 /**
@@ -10,6 +11,7 @@ import { plural, week } from './types.ts';
 export const srLatn: Messages = {
   events: eventsSrLatn,
   community: communitySrLatn,
+  insights: insightsSrLatn,
   common: {
     tagline: 'Ruskojezični Beograd i Novi Sad',
     description:

@@ -136,6 +136,7 @@ function siteFooter(tr: Translator): SafeHtml {
     <li><a href="${localePath(tr.locale, 'events')}">${tr.m.events.title}</a></li>
     <li><a href="${localePath(tr.locale, 'suggest')}">${tr.m.community.suggestLink}</a></li>
     <li><a href="${localePath(tr.locale, 'account')}">${tr.m.community.account}</a></li>
+    <li><a href="${localePath(tr.locale, 'insights')}">${tr.m.insights.link}</a></li>
     <li><a href="${localePath(tr.locale, 'open-data')}">${c.openDataLink}</a></li>
     <li><a href="${localePath(tr.locale, 'embed')}">${c.embedLink}</a></li>
     <li><a href="${localePath(tr.locale, 'api')}">${c.apiDocsLink}</a></li>

@@ -1,0 +1,237 @@
+import { InputError } from '../domain/errors.ts';
+import { EVENT_TYPES } from '../domain/events/event-types.ts';
+import {
+  addMonths,
+  type Month,
+  monthCount,
+  monthIn,
+  monthStart,
+  monthsBetween,
+  parseMonth,
+} from '../domain/insights/months.ts';
+import type { SpokenLanguage } from '../domain/languages.ts';
+import { type Locale, pickText } from '../domain/locales.ts';
+import type { GroupCount, InsightsScope } from '../storage/repositories.ts';
+import type { AppContext } from './context.ts';
+import { listOccurrences } from './events/events.ts';
+import { placePath } from './present-place.ts';
+
+export interface InsightsRequest {
+  /** A city slug; the first city when absent. */
+  city?: string;
+  /** First and last month (`YYYY-MM`, or a date taken as its month); the last 12 months when absent. */
+  from?: string;
+  to?: string;
+  /** The language of the names in the figures. */
+  locale: Locale;
+}
+
+export interface ShareRow {
+  /** Null: places without a neighbourhood. */
+  slug: string | null;
+  name: string | null;
+  count: number;
+  /** Of the active places, 0…1 (four decimals). Languages' shares add up to more than 1: places serve several. */
+  share: number;
+}
+
+export interface MonthChanges {
+  month: Month;
+  opened: number;
+  closed: number;
+}
+
+export interface NewPlace {
+  id: number;
+  name: string;
+  category: string;
+  categoryName: string;
+  created: string;
+  /** The place page's path without a locale (`/p/12-kafe`). */
+  path: string;
+}
+
+export interface EventMonthCount {
+  month: Month;
+  type: string;
+  typeName: string;
+  count: number;
+}
+
+export interface LanguageShare {
+  code: SpokenLanguage;
+  count: number;
+  share: number;
+}
+
+export interface CityInsights {
+  city: { slug: string; name: string };
+  from: Month;
+  to: Month;
+  /** Every month of the period, in order. */
+  months: Month[];
+  /** The figures are the demo data's (the instance has no real places yet). */
+  demo: boolean;
+  totals: { activePlaces: number; opened: number; closed: number; eventOccurrences: number };
+  byCategory: ShareRow[];
+  byNeighbourhood: ShareRow[];
+  /** Every month of the period, zeros included. */
+  openedClosedPerMonth: MonthChanges[];
+  newestPlaces: NewPlace[];
+  /** Only month and type pairs that had events, by month then type. */
+  eventsPerMonthByType: EventMonthCount[];
+  languages: LanguageShare[];
+}
+
+export const DEFAULT_MONTHS = 12;
+export const MAX_MONTHS = 24;
+export const NEWEST_COUNT = 10;
+const DAY_MS = 86_400_000;
+
+/** The period asked for, checked: each bad value is an InputError naming its parameter. */
+export function insightsPeriod(
+  request: Pick<InsightsRequest, 'from' | 'to'>,
+  currentMonth: Month,
+): { from: Month; to: Month } {
+  const parsed = (value: string | undefined, name: 'from' | 'to'): Month | undefined => {
+    if (value === undefined || value === '') return undefined;
+    const month = parseMonth(value);
+    if (!month) throw new InputError(name, 'must be a month such as 2025-01 (or a date such as 2025-01-31)');
+    return month;
+  };
+  const askedFrom = parsed(request.from, 'from');
+  const askedTo = parsed(request.to, 'to');
+  const to = askedTo ?? (askedFrom ? addMonths(askedFrom, DEFAULT_MONTHS - 1) : currentMonth);
+  const from = askedFrom ?? addMonths(to, -(DEFAULT_MONTHS - 1));
+  if (to < from) throw new InputError('to', 'must not be before from');
+  if (monthCount(from, to) > MAX_MONTHS)
+    throw new InputError('to', `the period may be at most ${MAX_MONTHS} months`);
+  return { from, to };
+}
+
+/**
+ * A city's figures for residents, journalists and researchers. Only public places count (active ones;
+ * closed ones in the history), never pending or deleted ones. Demo places count only while the instance has
+ * no real place, as everywhere else on the site.
+ */
+export async function cityInsights(ctx: AppContext, request: InsightsRequest): Promise<CityInsights> {
+  const city = request.city ? ctx.taxonomy.city(request.city) : ctx.taxonomy.cities[0];
+  if (!city) throw new InputError('city', `unknown city "${request.city ?? ''}"`);
+  const { from, to } = insightsPeriod(request, monthIn(ctx.now(), city.timeZone));
+  const { locale } = request;
+
+  const hasReal = (await ctx.storage.places.count({ statuses: ['active'], demo: false })) > 0;
+  const scope: InsightsScope = { city: city.slug, ...(hasReal ? { demo: false } : {}) };
+  const demo = !hasReal && (await ctx.storage.places.count({ statuses: ['active'], demo: true })) > 0;
+
+  const insights = ctx.storage.insights;
+  const window = { from, until: addMonths(to, 1) };
+  const activePlaces = await insights.activeCount(scope);
+  const share = (count: number) => (activePlaces ? Math.round((count / activePlaces) * 10_000) / 10_000 : 0);
+  const rows = (groups: GroupCount[], name: (slug: string) => string | undefined): ShareRow[] =>
+    groups
+      .map((g) => ({
+        slug: g.slug,
+        name: g.slug === null ? null : (name(g.slug) ?? g.slug),
+        count: g.count,
+        share: share(g.count),
+      }))
+      .sort(byCountThenSlug);
+
+  const categoryName = (slug: string) => {
+    const category = ctx.taxonomy.category(slug);
+    return category ? pickText(category.names, locale) : undefined;
+  };
+  const byCategory = rows(await insights.activeBy(scope, 'category'), categoryName);
+  const byNeighbourhood = rows(await insights.activeBy(scope, 'neighbourhood'), (slug) => {
+    const neighbourhood = ctx.taxonomy.neighbourhood(slug);
+    return neighbourhood ? pickText(neighbourhood.names, locale) : undefined;
+  });
+
+  const months = monthsBetween(from, to);
+  const opened = new Map((await insights.openedPerMonth(scope, window)).map((m) => [m.month, m.count]));
+  const closed = new Map((await insights.closedPerMonth(scope, window)).map((m) => [m.month, m.count]));
+  const openedClosedPerMonth = months.map((month) => ({
+    month,
+    opened: opened.get(month) ?? 0,
+    closed: closed.get(month) ?? 0,
+  }));
+
+  const newestPlaces = (await insights.newestActive(scope, NEWEST_COUNT)).map((p) => {
+    return {
+      id: p.id,
+      name: pickText(p.names, locale, p.originalLocale),
+      category: p.category,
+      categoryName: categoryName(p.category) ?? p.category,
+      created: p.createdAt,
+      path: placePath(p),
+    };
+  });
+
+  const eventsPerMonthByType = await eventsByMonth(ctx, city.slug, months, locale);
+  const languages = (await insights.activeByLanguage(scope))
+    .map((l) => ({ ...l, share: share(l.count) }))
+    .sort((a, b) => b.count - a.count);
+
+  return {
+    city: { slug: city.slug, name: pickText(city.names, locale) },
+    from,
+    to,
+    months,
+    demo,
+    totals: {
+      activePlaces,
+      opened: sum(openedClosedPerMonth.map((m) => m.opened)),
+      closed: sum(openedClosedPerMonth.map((m) => m.closed)),
+      eventOccurrences: sum(eventsPerMonthByType.map((e) => e.count)),
+    },
+    byCategory,
+    byNeighbourhood,
+    openedClosedPerMonth,
+    newestPlaces,
+    eventsPerMonthByType,
+    languages,
+  };
+}
+
+/**
+ * Occurrences per month (on the city's wall calendar) and type; cancelled events did not take place and
+ * are left out. One window per month, widened by a day on each side so that no time zone shifts an evening
+ * occurrence out of its month; each occurrence is kept only in the month its local start names.
+ */
+async function eventsByMonth(
+  ctx: AppContext,
+  city: string,
+  months: Month[],
+  locale: Locale,
+): Promise<EventMonthCount[]> {
+  const out: EventMonthCount[] = [];
+  for (const month of months) {
+    const found = await listOccurrences(ctx, {
+      city,
+      from: new Date(monthStart(month).getTime() - DAY_MS),
+      to: new Date(monthStart(addMonths(month, 1)).getTime() + DAY_MS),
+    });
+    const counts = new Map<string, number>();
+    for (const { event, occurrence } of found) {
+      if (event.status === 'cancelled' || !occurrence.localStart.startsWith(month)) continue;
+      counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+    }
+    for (const [type, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+      const names = EVENT_TYPES.find((t) => t.slug === type)?.names;
+      out.push({ month, type, typeName: names ? pickText(names, locale) : type, count });
+    }
+  }
+  return out;
+}
+
+function byCountThenSlug(a: ShareRow, b: ShareRow): number {
+  if (b.count !== a.count) return b.count - a.count;
+  // Places without a neighbourhood come last among equals: they are the remainder, not a place.
+  if (a.slug === null || b.slug === null) return a.slug === null ? 1 : -1;
+  return a.slug.localeCompare(b.slug);
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, n) => total + n, 0);
+}

@@ -1,0 +1,85 @@
+/**
+ * The community insights page. The English catalogue defines the shape the others must have. {csv} and {utc}
+ * stay Latin in Serbian Cyrillic, so they are placeholders.
+ */
+export const insightsEn = {
+  link: 'Community insights',
+  title: 'Community insights',
+  titleCity: 'Community insights: {city}',
+  intro:
+    'Figures about the places and events on the map in {city}: what there is, where, what opened and closed, and in which languages. Each chart has its table beside it and a {csv} file for your own analysis.',
+  cityNav: 'City',
+  periodHeading: 'Period',
+  from: 'From',
+  to: 'To',
+  monthHint: 'Month and year; at most 24 months.',
+  show: 'Show',
+  periodIgnored: 'The period in the address could not be used ({problem}), so the last 12 months are shown.',
+  period: '{from} – {to}',
+  summaryHeading: 'At a glance',
+  activePlaces: 'places on the map',
+  opened: 'opened in the period',
+  closed: 'closed in the period',
+  events: 'event dates in the period',
+  downloadCsv: 'Download the table ({csv})',
+  empty: 'Nothing to show for this period yet.',
+  tableNote: 'Scroll the table sideways to see every column.',
+  noNeighbourhood: 'No neighbourhood given',
+  categories: {
+    heading: 'Places by category',
+    caption: 'Active places by category',
+    chartDesc: 'Bar chart of the active places per category, most first: {top}.',
+  },
+  neighbourhoods: {
+    heading: 'Places by neighbourhood',
+    caption: 'Active places by neighbourhood',
+    chartDesc: 'Bar chart of the active places per neighbourhood, most first: {top}.',
+  },
+  changes: {
+    heading: 'Opened and closed, month by month',
+    caption: 'Places opened and closed per month',
+    chartDesc:
+      'Column chart per month: places opened above the line, places closed below it. In all, {opened} opened and {closed} closed.',
+    legendOpened: 'Opened (above the line)',
+    legendClosed: 'Closed (below the line)',
+  },
+  eventsByType: {
+    heading: 'Events per month, by type',
+    caption: 'Event dates per month and type',
+    chartDesc: 'One small column chart per event type, months side by side. In all, {count} event dates.',
+    chartTitle: '{type}: event dates per month',
+    total: 'All types',
+  },
+  languages: {
+    heading: 'Languages served',
+    caption: 'Active places by language served',
+    chartDesc: 'Bar chart of the active places serving each language, most first: {top}.',
+    note: 'A place that serves several languages counts in each, so the shares add up to more than 100%.',
+  },
+  newest: {
+    heading: 'Newest places',
+    caption: 'The ten places added most recently',
+  },
+  columns: {
+    category: 'Category',
+    neighbourhood: 'Neighbourhood',
+    places: 'Places',
+    share: 'Share',
+    month: 'Month',
+    opened: 'Opened',
+    closed: 'Closed',
+    type: 'Type',
+    events: 'Event dates',
+    language: 'Language',
+    place: 'Place',
+    added: 'Added',
+  },
+  methodHeading: 'How these figures are made',
+  method: [
+    'Only places that are public count: active ones, and closed ones in the history. Places waiting for review and deleted ones never count. Places that work from home count with the rest; only their exact address stays private.',
+    'A place counts as opened in the month it first appeared on the map, and as closed in the month it was marked closed. Months follow {utc} for places and the city’s time for events.',
+    'Event dates count every date of a repeating event; cancelled events are left out.',
+    'The figures come from the community’s own data: a place nobody has added is not counted.',
+  ],
+  demoNote: 'These are the figures of the invented demo data.',
+};
