@@ -62,6 +62,7 @@ export const NOJS_CSS = [
   '.page-embed .embed{grid-template:"results" minmax(0,1fr)/minmax(0,1fr)!important}',
   '.place__aside{display:none!important}',
   '.place__body{display:block!important}',
+  '.events-map{display:none!important}',
 ].join('\n');
 
 export const FAVICON_PATH = '/favicon.svg';

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, DESKTOP, PHONE, screenshot, skipBrowserTests } from './browser.ts';
+import { browserSession, DESKTOP, PHONE, screenshot, skipBrowserTests, waitForMap } from './browser.ts';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -33,6 +33,21 @@ describe.skipIf(skipBrowserTests)('events pages in the browser', () => {
     await recorded.close();
   });
 
+  it('puts the events with a venue on a map, each marker a link named like its list entry', async () => {
+    const recorded = await session.open();
+    const page = await recorded.page();
+    await page.goto(`${session.server.url}/en/events`);
+    await waitForMap(page, '#events-map');
+    const markers = page.locator('#events-map a.event-marker');
+    expect(await markers.count()).toBe(6);
+    const labels = await markers.evaluateAll((links) => links.map((l) => l.getAttribute('aria-label') ?? ''));
+    expect(labels.some((label) => label.startsWith('Language exchange: Russian and Serbian, '))).toBe(true);
+    await markers.first().focus();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('event-marker'))).toBe(true);
+    recorded.check();
+    await recorded.close();
+  });
+
   it('shows a month calendar with prev/next months and each occurrence on its day', async () => {
     const recorded = await session.open();
     const page = await recorded.page();
@@ -51,7 +66,7 @@ describe.skipIf(skipBrowserTests)('events pages in the browser', () => {
     const recorded = await session.open();
     const page = await recorded.page();
     await page.goto(`${session.server.url}/sr-Latn/events`);
-    await page.getByRole('link', { name: 'Razmena jezika: ruski i srpski' }).first().click();
+    await page.locator('.event-item__title a', { hasText: 'Razmena jezika: ruski i srpski' }).first().click();
     await page.waitForURL(/\/sr-Latn\/events\/\d+$/);
     expect(await page.locator('.event-dates li').count()).toBeGreaterThanOrEqual(4);
     const jsonLd = JSON.parse(

@@ -9,6 +9,7 @@ import { isLocale, type Locale } from '../../domain/locales.ts';
 import { t } from '../i18n/index.ts';
 import { initAdminImport } from './admin-import.ts';
 import { initEmbedBuilder } from './embed-builder.ts';
+import { initEventsMap } from './events-map.ts';
 import { initHome } from './home.ts';
 import { initPlaceMap } from './place-map.ts';
 import { initProofOfWork } from './proof-of-work.ts';
@@ -49,6 +50,8 @@ function start(): void {
   initRevealContacts(document.querySelectorAll<HTMLFormElement>('form.reveal[data-contact]'));
   const homeMap = document.getElementById('map');
   if (homeMap) initHome(homeMap, tr);
+  const eventsMap = document.getElementById('events-map');
+  if (eventsMap) initEventsMap(eventsMap, tr);
   const placeMap = document.getElementById('place-map');
   if (placeMap) initPlaceMap(placeMap, tr);
   const embedForm = document.querySelector<HTMLFormElement>('form#embed-form');

@@ -56,4 +56,5 @@ export const eventsEn = {
   sendEvent: 'Send the event',
   eventQueued: 'Your event is waiting for a moderator. Thank you!',
   eventLive: 'Your event is published.',
+  mapLabel: 'Map of these events',
 };

@@ -57,4 +57,5 @@ export const eventsRu: typeof eventsEn = {
   sendEvent: 'Отправить событие',
   eventQueued: 'Ваше событие ждёт модератора. Спасибо!',
   eventLive: 'Ваше событие опубликовано.',
+  mapLabel: 'Карта этих событий',
 };

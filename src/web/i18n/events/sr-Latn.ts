@@ -57,4 +57,5 @@ export const eventsSrLatn: typeof eventsEn = {
   sendEvent: 'Pošalji događaj',
   eventQueued: 'Vaš događaj čeka moderatora. Hvala!',
   eventLive: 'Vaš događaj je objavljen.',
+  mapLabel: 'Mapa ovih događaja',
 };

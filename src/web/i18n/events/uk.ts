@@ -57,4 +57,5 @@ export const eventsUk: typeof eventsEn = {
   sendEvent: 'Надіслати подію',
   eventQueued: 'Ваша подія чекає на модератора. Дякуємо!',
   eventLive: 'Вашу подію опубліковано.',
+  mapLabel: 'Мапа цих подій',
 };

@@ -1,14 +1,16 @@
 import { zonedInstant } from '../../../domain/events/occurrences.ts';
 import { wallClock } from '../../../domain/hours.ts';
-import type { Locale } from '../../../domain/locales.ts';
-import { html, type SafeHtml } from '../../html.ts';
+import { type Locale, pickText } from '../../../domain/locales.ts';
+import { html, jsonScript, type SafeHtml } from '../../html.ts';
 import { t } from '../../i18n/index.ts';
 import { localePath } from '../../locale.ts';
 import type { WebDeps } from '../home.ts';
-import { page } from '../layout.ts';
+import { noScriptStyles, page } from '../layout.ts';
 import {
+  dateFormat,
   type EventFilterValues,
   eventFilterForm,
+  eventPath,
   filterQuery,
   occurrenceItem,
   type ShownOccurrence,
@@ -52,6 +54,25 @@ export function renderEventList(
   const timeZone = deps.ctx.taxonomy.cities[0]?.timeZone ?? 'Europe/Belgrade';
   const { today, weekend, later } = upcomingSections(deps.ctx.now(), timeZone, items);
   const query = filterQuery(filters);
+  // One marker per event with a venue, at its next occurrence; the list below says the same in words.
+  const seen = new Set<number>();
+  const points = items.flatMap(({ event, occurrence }) => {
+    if (event.lon === null || event.lat === null || seen.has(event.id)) return [];
+    seen.add(event.id);
+    const when = dateFormat(locale, event.timeZone, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+    }).format(occurrence.start);
+    return [
+      {
+        lon: event.lon,
+        lat: event.lat,
+        label: `${pickText(event.titles, locale, event.originalLocale)}, ${when}`,
+        href: localePath(locale, eventPath(event)),
+      },
+    ];
+  });
   const section = (id: string, title: string, list: ShownOccurrence[], showDate: boolean) =>
     list.length
       ? html`<section class="event-section" aria-labelledby="${id}"><h2 id="${id}">${title}</h2><ul class="event-list">${list.map((i) => occurrenceItem(tr, deps.ctx.taxonomy, i, showDate))}</ul></section>`
@@ -62,6 +83,12 @@ export function renderEventList(
   ${eventFilterForm(tr, deps.ctx.taxonomy, localePath(locale, 'events'), filters)}
   <p class="event-links"><a href="${localePath(locale, 'events/new')}">${e.newEvent}</a> · <a href="${localePath(locale, 'events/calendar')}${query ? `?${query}` : ''}">${e.calendarView}</a> · <a href="/api/v1/events.ics?${query ? `${query}&` : ''}locale=${locale}">${e.subscribe}</a></p>
   ${today.length + weekend.length + later.length === 0 ? html`<p class="empty">${e.nothing}</p>` : ''}
+  ${
+    points.length
+      ? html`<div id="events-map" class="events-map" role="region" aria-label="${e.mapLabel}"${deps.mapStyleUrl ? html` data-style-url="${deps.mapStyleUrl}"` : ''}></div>
+  <script type="application/json" id="events-map-data">${jsonScript(points)}</script>`
+      : ''
+  }
   ${section('ev-today', e.today, today, false)}
   ${section('ev-weekend', e.weekend, weekend, true)}
   ${section('ev-later', e.next30, later, true)}
@@ -73,9 +100,9 @@ export function renderEventList(
     localeHref: (l) => `${localePath(l, 'events')}${query ? `?${query}` : ''}`,
     origin,
     canonicalPath: localePath(locale, 'events'),
-    head: html`<link rel="alternate" type="text/calendar" href="/api/v1/events.ics?locale=${locale}" title="${e.subscribe}">`,
+    head: html`${noScriptStyles}<link rel="alternate" type="text/calendar" href="/api/v1/events.ics?locale=${locale}" title="${e.subscribe}">`,
     body,
     pageClass: 'page-simple page-events',
-    assets: { ...deps.assets, script: null },
+    assets: deps.assets,
   });
 }
