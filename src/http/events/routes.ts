@@ -11,6 +11,7 @@ import {
   getEvent,
   listOccurrences,
   type Publisher,
+  publicEvents,
   publishesDirectly,
   updateEvent,
 } from '../../usecases/events/events.ts';
@@ -207,26 +208,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
       // A feed holds every series still running, and what ended in the last 90 days.
       const query = eventQuery(ctx, { ...q, from: undefined, to: undefined });
       const from = new Date(ctx.now().getTime() - 90 * DAY);
-      const hasReal =
-        (await ctx.storage.events.inWindow({ from: new Date(0), to: END_OF_TIME, limit: 1 })).length > 0;
-      const events = (
-        await ctx.storage.events.inWindow({
-          ...query,
-          from,
-          to: END_OF_TIME,
-          includeDemo: !hasReal,
-          limit: 5000,
-        })
-      ).filter(
-        (e) =>
-          !query.bbox ||
-          (e.lon !== null &&
-            e.lat !== null &&
-            e.lon >= query.bbox.minLon &&
-            e.lon <= query.bbox.maxLon &&
-            e.lat >= query.bbox.minLat &&
-            e.lat <= query.bbox.maxLat),
-      );
+      const events = await publicEvents(ctx, { ...query, from, to: END_OF_TIME });
       const site = origin(request);
       const body = icalFeed(events, {
         name: 'Kvartal',

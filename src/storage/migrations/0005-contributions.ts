@@ -1,5 +1,6 @@
-import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import type { StorageCapabilities } from '../repositories.ts';
+import { generatedId } from './columns.ts';
 
 /**
  * Accounts, sessions, one-time links, place versions, suggestions, reports, ownership claims, redirects of
@@ -7,10 +8,7 @@ import type { StorageCapabilities } from '../repositories.ts';
  * to be attributed, reviewed and undone lives in the database, so any app process can serve any request.
  */
 export function contributionsMigration(capabilities: StorageCapabilities): Migration {
-  const id = (c: ColumnDefinitionBuilder) =>
-    capabilities.name === 'sqlite'
-      ? c.primaryKey().autoIncrement()
-      : c.primaryKey().generatedByDefaultAsIdentity();
+  const id = generatedId(capabilities);
   return {
     // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now
     async up(db: Kysely<any>) {

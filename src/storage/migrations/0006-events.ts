@@ -1,15 +1,13 @@
-import type { ColumnDefinitionBuilder, Kysely, Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import type { StorageCapabilities } from '../repositories.ts';
+import { generatedId } from './columns.ts';
 
 /**
  * Events. A series is one row (its RRULE and exceptions); `first_start` and `last_end` (null: never ends)
  * bound it in real time, so a window finds its candidates by index and only those are expanded.
  */
 export function eventsMigration(capabilities: StorageCapabilities): Migration {
-  const id = (c: ColumnDefinitionBuilder) =>
-    capabilities.name === 'sqlite'
-      ? c.primaryKey().autoIncrement()
-      : c.primaryKey().generatedByDefaultAsIdentity();
+  const id = generatedId(capabilities);
   return {
     // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now
     async up(db: Kysely<any>) {

@@ -6,6 +6,7 @@ import { InputError, NotFoundError } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/locales.ts';
 import { publicView } from '../../domain/places/approximate-position.ts';
 import type { Place, PlaceData } from '../../domain/places/place.ts';
+import { changedFields } from '../../domain/places/place-changes.ts';
 import type { AppContext } from '../context.ts';
 import { type PlaceInput, placeInputOf, preparePlace } from '../prepare-place.ts';
 import { checkRate, RATE_RULES } from '../rate-limit.ts';
@@ -90,27 +91,12 @@ export async function suggestPlace(
 export function rebaseEdit(current: PlaceData, base: PlaceData, proposed: PlaceData): PlaceData {
   const before = publicView(base);
   const merged: PlaceData = { ...current };
-  const fields = [
-    'names',
-    'originalLocale',
-    'descriptions',
-    'category',
-    'extraCategories',
-    'address',
-    'city',
-    'neighbourhood',
-    'contacts',
-    'hours',
-    'languages',
-    'tags',
-    'homeBased',
-  ] as const;
-  for (const field of fields) {
-    if (JSON.stringify(before[field] ?? null) !== JSON.stringify(proposed[field] ?? null)) {
-      (merged as unknown as Record<string, unknown>)[field] = proposed[field];
-    }
+  const changed = changedFields(before, proposed);
+  for (const field of changed) {
+    (merged as unknown as Record<string, unknown>)[field] = proposed[field];
   }
-  if (before.lon !== proposed.lon || before.lat !== proposed.lat) {
+  // A position moves as a pair, even when only one coordinate changed.
+  if (changed.includes('lon') || changed.includes('lat')) {
     merged.lon = proposed.lon;
     merged.lat = proposed.lat;
   }

@@ -96,6 +96,19 @@ export const END_OF_TIME = new Date('9999-12-31T00:00:00Z');
 // A window longer than this would let one request expand every daily series for years.
 export const MAX_WINDOW_DAYS = 366;
 
+/**
+ * The public events whose series overlaps the query's window and match its filters (the area too). Demo
+ * events only while there is no real one, as for places.
+ */
+export async function publicEvents(ctx: AppContext, query: EventQuery): Promise<CityEvent[]> {
+  const hasReal =
+    (await ctx.storage.events.inWindow({ from: new Date(0), to: END_OF_TIME, limit: 1 })).length > 0;
+  const events = await ctx.storage.events.inWindow({ ...query, includeDemo: !hasReal, limit: 5000 });
+  const { bbox } = query;
+  if (!bbox) return events;
+  return events.filter((e) => e.lon !== null && e.lat !== null && bboxContains(bbox, e.lon, e.lat));
+}
+
 /** The occurrences in a window, soonest first, each with its event; endless series expand only inside it. */
 export async function listOccurrences(
   ctx: AppContext,
@@ -104,16 +117,8 @@ export async function listOccurrences(
   if (!(query.to > query.from)) throw new InputError('to', 'must be after from');
   if (query.to.getTime() - query.from.getTime() > MAX_WINDOW_DAYS * 86_400_000)
     throw new InputError('to', `the window may be at most ${MAX_WINDOW_DAYS} days`);
-  const hasReal =
-    (await ctx.storage.events.inWindow({ from: new Date(0), to: END_OF_TIME, limit: 1 })).length > 0;
-  const events = await ctx.storage.events.inWindow({ ...query, includeDemo: !hasReal, limit: 5000 });
   const out: { occurrence: Occurrence; event: CityEvent }[] = [];
-  for (const event of events) {
-    if (
-      query.bbox &&
-      (event.lon === null || event.lat === null || !bboxContains(query.bbox, event.lon, event.lat))
-    )
-      continue;
+  for (const event of await publicEvents(ctx, query)) {
     for (const occurrence of occurrencesBetween(event, query.from, query.to)) out.push({ occurrence, event });
   }
   return out.sort(

@@ -22,7 +22,6 @@ import { reviewEvent } from '../../usecases/events/events.ts';
 import { placeInputOf } from '../../usecases/prepare-place.ts';
 import { html } from '../html.ts';
 import { t } from '../i18n/index.ts';
-import { localePath } from '../locale.ts';
 import type { FormProblem } from '../pages/community/form-kit.ts';
 import { renderAudit, renderModeration, renderUsers } from '../pages/community/moderation.ts';
 import { renderPlaceForm } from '../pages/community/place-form.ts';
