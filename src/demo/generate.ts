@@ -231,10 +231,19 @@ export function* generateDemoPlaces(count: number, seed = 42): Generator<PlaceDa
       status,
       // Handymen work from home: the map shows them only approximately (see approximate-position.ts).
       ...(kit.category === 'handyman' ? { homeBased: true } : {}),
+      // Derived from the counter, not drawn: another draw would change every later place of the sequence.
+      ...(languages.includes('sr') && n % 3 === 0 ? { localsWelcome: true } : {}),
+      ...(n % 4 === 1 ? { opened: demoOpened(n) } : {}),
       isDemo: true,
       provenance: { source: 'demo', sourceId: `demo/${n + 1}` },
     };
   }
+}
+
+/** A month from March 2022 (when the community began to arrive) to October 2025, spread by the counter. */
+function demoOpened(n: number): string {
+  const index = 2022 * 12 + 2 + ((n * 7) % 44);
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** A gaussian offset from the centre, redrawn until it falls in the same city and neighbourhood. */

@@ -29,6 +29,8 @@ export const OPEN_FIELDS = [
   'languages',
   'tags',
   'home_based',
+  'locals_welcome',
+  'start_date',
   'kvartal:url',
   'updated_at',
   'license',
@@ -67,6 +69,8 @@ export function openRecord(place: Place, context: OpenRecordContext): Record<Ope
   record.languages = place.languages.join(';');
   record.tags = place.tags.join(';');
   record.home_based = place.homeBased ? 'yes' : '';
+  record.locals_welcome = place.localsWelcome ? 'yes' : '';
+  record.start_date = place.opened ?? '';
   record['kvartal:url'] = `${context.siteUrl?.replace(/\/$/, '') ?? ''}/ru${placePath(place)}`;
   record.updated_at = place.updatedAt;
   record.license = context.licenceId;

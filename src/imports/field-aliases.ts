@@ -28,6 +28,15 @@ const ALIASES: Record<string, readonly string[]> = {
   ],
   languages: ['languages', 'языки', 'jezici', 'језици', 'мови', 'language'],
   home_based: ['home_based', 'home based', 'на дому', 'kod kuće', 'вдома', 'homebased'],
+  locals_welcome: [
+    'locals_welcome',
+    'locals welcome',
+    'рады местным',
+    'dobrodošli meštani',
+    'добродошли мештани',
+    'раді місцевим',
+  ],
+  start_date: ['start_date', 'opened', 'открылось', 'дата открытия', 'otvoreno', 'отворено', 'відкрилося'],
   tags: ['tags', 'теги', 'тэги', 'tagovi', 'ознаке', 'теги'],
   lat: ['lat', 'latitude', 'y', 'широта', 'širina', 'geografska širina', 'ширина', 'широта', 'шир'],
   lon: [

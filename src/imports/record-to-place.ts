@@ -29,7 +29,7 @@ export type MappedRecord =
 export const SKIP_CATEGORY = 'skip';
 
 // Optional fields an import drops (with a warning) rather than reject the whole place for.
-const DROPPABLE = /^(contacts\.|hours$|languages$|tags$|address$|neighbourhood$|extra_categories$)/;
+const DROPPABLE = /^(contacts\.|hours$|languages$|tags$|address$|neighbourhood$|extra_categories$|opened$)/;
 // Fields read by some rule below, besides the canonical ones; everything else is "unknown".
 // Kvartal's own export columns (see exports/open-record.ts) are read or deliberately ignored, never "unknown".
 const READ_KEYS = new Set([
@@ -67,6 +67,8 @@ export function recordToPlace(record: ImportRecord, rules: MappingRules): Mapped
     // A My Maps layer is kept as a tag (the category mapping may be coarser than the layers); a record that
     // names its category itself (Kvartal's own KML) uses folders only to group.
     home_based: yes(fields.home_based),
+    locals_welcome: yes(fields.locals_welcome),
+    opened: fields.start_date,
     tags: [
       ...list(fields.tags),
       ...(record.layer && !fields.category ? [record.layer.slice(0, 60).trim()] : []),

@@ -17,7 +17,7 @@ export interface ClusterFeature {
 /** Only the filters the in-memory index understands; text search never reaches the cluster layer. */
 export type ClusterFilter = Pick<
   PlaceFilter,
-  'categories' | 'city' | 'neighbourhood' | 'languageMask' | 'hoursIds'
+  'categories' | 'city' | 'neighbourhood' | 'languageMask' | 'hoursIds' | 'localsWelcome'
 >;
 
 interface Options {
@@ -99,6 +99,7 @@ export class ClusterIndex {
       filter.neighbourhood ?? null,
       filter.languageMask ?? null,
       filter.hoursIds ?? null,
+      filter.localsWelcome ?? false,
     ]);
     const cached = this.indexes.get(key);
     if (cached) {
@@ -129,6 +130,7 @@ export class ClusterIndex {
       if (neighbourhood !== null && table.neighbourhood[i] !== neighbourhood) continue;
       if (mask && ((table.languageMask[i] as number) & mask) === 0) continue;
       if (hours && !hours.has(table.hoursId[i] as number)) continue;
+      if (filter.localsWelcome && table.localsWelcome[i] !== 1) continue;
       out.push({
         type: 'Feature',
         properties: { i },

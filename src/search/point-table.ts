@@ -14,6 +14,7 @@ export class PointTable {
   readonly neighbourhood: Uint16Array;
   readonly languageMask: Uint32Array;
   readonly hoursId: Int32Array;
+  readonly localsWelcome: Uint8Array;
   readonly slugs: string[] = [''];
   private readonly slugIds = new Map<string, number>([['', 0]]);
 
@@ -28,6 +29,7 @@ export class PointTable {
     this.neighbourhood = new Uint16Array(n);
     this.languageMask = new Uint32Array(n);
     this.hoursId = new Int32Array(n);
+    this.localsWelcome = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const p = points[i] as PlacePoint;
       this.ids[i] = p.id;
@@ -38,6 +40,7 @@ export class PointTable {
       this.neighbourhood[i] = this.intern(p.neighbourhood ?? '');
       this.languageMask[i] = p.languageMask;
       this.hoursId[i] = p.hoursId ?? -1;
+      this.localsWelcome[i] = p.localsWelcome ? 1 : 0;
     }
   }
 

@@ -27,6 +27,8 @@ export interface PlaceFilter {
   languageMask?: number;
   /** Only places whose hours pattern id is in this set (the open-now patterns). */
   hoursIds?: number[];
+  /** Only places that say locals are welcome. */
+  localsWelcome?: boolean;
   /** Full-text match on search keys: every group must match; within a group any term (`key*` = prefix). */
   text?: TextMatch;
   statuses?: PlaceStatus[];
@@ -90,6 +92,7 @@ export interface PlacePoint {
   neighbourhood: string | null;
   languageMask: number;
   hoursId: number | null;
+  localsWelcome: boolean;
 }
 
 export interface HoursPattern {
@@ -361,20 +364,28 @@ export interface InsightsScope {
   demo?: boolean;
 }
 
-/** Months from `from` up to, not including, `until` (`YYYY-MM`, compared with stored UTC timestamps). */
-export interface MonthWindow {
-  from: Month;
-  until: Month;
+/**
+ * A span of stored time from `from` up to, not including, `until`: UTC hours as `YYYY-MM-DDTHH`, which
+ * compare as text with the stored ISO timestamps and with the `YYYY-MM` buckets of stated opening dates.
+ */
+export interface TimeWindow {
+  from: string;
+  until: string;
+}
+
+/**
+ * A count in one time bucket: a UTC hour `YYYY-MM-DDTHH` for what timestamps say (the caller puts each hour
+ * in the city's wall-calendar month, which UTC months would cut wrongly around midnight), or a month
+ * `YYYY-MM` that is already the city's own (a place's stated opening date).
+ */
+export interface BucketCount {
+  bucket: string;
+  count: number;
 }
 
 export interface GroupCount {
   /** A category or neighbourhood slug; null for places without one (neighbourhood is optional). */
   slug: string | null;
-  count: number;
-}
-
-export interface MonthCount {
-  month: Month;
   count: number;
 }
 
@@ -395,13 +406,13 @@ export interface InsightsRepository {
   /** Active places serving each language (a place serving several counts for each); zero counts left out. */
   activeByLanguage(scope: InsightsScope): Promise<{ code: SpokenLanguage; count: number }[]>;
   /**
-   * Places (active or closed now) by the month they first went public: their first version that is active
-   * (a baseline version, which records a state older than the history, counts from the place's creation),
-   * or their creation when they have no history at all. Months without any are left out.
+   * Places (active or closed now) by when they opened: the month they state (`opened`), else the first
+   * version that is active (a baseline version, which records a state older than the history, counts from
+   * the place's creation), else their creation. Empty buckets are left out.
    */
-  openedPerMonth(scope: InsightsScope, window: MonthWindow): Promise<MonthCount[]>;
-  /** Versions (of places active or closed now) that turned an open place closed, by month; zeros left out. */
-  closedPerMonth(scope: InsightsScope, window: MonthWindow): Promise<MonthCount[]>;
+  openings(scope: InsightsScope, window: TimeWindow): Promise<BucketCount[]>;
+  /** Versions (of places active or closed now) that turned an open place closed, per UTC hour; zeros left out. */
+  closings(scope: InsightsScope, window: TimeWindow): Promise<BucketCount[]>;
   /** The most recently added active places, newest first. */
   newestActive(scope: InsightsScope, limit: number): Promise<NewestPlaceRow[]>;
 }

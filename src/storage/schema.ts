@@ -68,6 +68,10 @@ export interface PlaceTable {
   exact_lon: number | null;
   exact_lat: number | null;
   exact_address: string | null;
+  /** 1 when the place says locals are welcome (the map's "locals welcome" filter). */
+  locals_welcome: number;
+  /** `YYYY-MM` or `YYYY-MM-DD` when known. */
+  opened: string | null;
   /** Grows by one with every change; the latest row of place_versions has this number. */
   version: Generated<number>;
   created_at: string;

@@ -11,7 +11,8 @@ import {
 } from '../domain/insights/months.ts';
 import type { SpokenLanguage } from '../domain/languages.ts';
 import { type Locale, pickText } from '../domain/locales.ts';
-import type { GroupCount, InsightsScope } from '../storage/repositories.ts';
+import type { City } from '../domain/taxonomy.ts';
+import type { BucketCount, GroupCount, InsightsScope, NewestPlaceRow } from '../storage/repositories.ts';
 import type { AppContext } from './context.ts';
 import { listOccurrences } from './events/events.ts';
 import { placePath } from './present-place.ts';
@@ -120,13 +121,8 @@ export async function cityInsights(ctx: AppContext, request: InsightsRequest): P
   const { from, to } = insightsPeriod(request, monthIn(ctx.now(), city.timeZone));
   const { locale } = request;
 
-  const hasReal = (await ctx.storage.places.count({ statuses: ['active'], demo: false })) > 0;
-  const scope: InsightsScope = { city: city.slug, ...(hasReal ? { demo: false } : {}) };
-  const demo = !hasReal && (await ctx.storage.places.count({ statuses: ['active'], demo: true })) > 0;
-
-  const insights = ctx.storage.insights;
-  const window = { from, until: addMonths(to, 1) };
-  const activePlaces = await insights.activeCount(scope);
+  const places = await placeFigures(ctx, city, from, to);
+  const { activePlaces, demo } = places;
   const share = (count: number) => (activePlaces ? Math.round((count / activePlaces) * 10_000) / 10_000 : 0);
   const rows = (groups: GroupCount[], name: (slug: string) => string | undefined): ShareRow[] =>
     groups
@@ -142,22 +138,22 @@ export async function cityInsights(ctx: AppContext, request: InsightsRequest): P
     const category = ctx.taxonomy.category(slug);
     return category ? pickText(category.names, locale) : undefined;
   };
-  const byCategory = rows(await insights.activeBy(scope, 'category'), categoryName);
-  const byNeighbourhood = rows(await insights.activeBy(scope, 'neighbourhood'), (slug) => {
+  const byCategory = rows(places.byCategory, categoryName);
+  const byNeighbourhood = rows(places.byNeighbourhood, (slug) => {
     const neighbourhood = ctx.taxonomy.neighbourhood(slug);
     return neighbourhood ? pickText(neighbourhood.names, locale) : undefined;
   });
 
   const months = monthsBetween(from, to);
-  const opened = new Map((await insights.openedPerMonth(scope, window)).map((m) => [m.month, m.count]));
-  const closed = new Map((await insights.closedPerMonth(scope, window)).map((m) => [m.month, m.count]));
+  const opened = perMonth(places.openings, city.timeZone);
+  const closed = perMonth(places.closings, city.timeZone);
   const openedClosedPerMonth = months.map((month) => ({
     month,
     opened: opened.get(month) ?? 0,
     closed: closed.get(month) ?? 0,
   }));
 
-  const newestPlaces = (await insights.newestActive(scope, NEWEST_COUNT)).map((p) => {
+  const newestPlaces = places.newest.map((p) => {
     return {
       id: p.id,
       name: pickText(p.names, locale, p.originalLocale),
@@ -169,7 +165,7 @@ export async function cityInsights(ctx: AppContext, request: InsightsRequest): P
   });
 
   const eventsPerMonthByType = await eventsByMonth(ctx, city.slug, months, locale);
-  const languages = (await insights.activeByLanguage(scope))
+  const languages = places.languages
     .map((l) => ({ ...l, share: share(l.count) }))
     .sort((a, b) => b.count - a.count);
 
@@ -192,6 +188,70 @@ export async function cityInsights(ctx: AppContext, request: InsightsRequest): P
     eventsPerMonthByType,
     languages,
   };
+}
+
+/** What the place figures are made of, before names are put in a locale: one set per city and period. */
+interface PlaceFigures {
+  activePlaces: number;
+  demo: boolean;
+  byCategory: GroupCount[];
+  byNeighbourhood: GroupCount[];
+  openings: BucketCount[];
+  closings: BucketCount[];
+  newest: NewestPlaceRow[];
+  languages: { code: SpokenLanguage; count: number }[];
+}
+
+// Time zones are at most 14 hours from UTC: a window this much wider catches every hour of the local months.
+const ZONE_MARGIN_MS = 14 * 3_600_000;
+const CACHED_PERIODS = 64;
+/**
+ * Place figures per process, valid while the shared data version stands (every place write moves it), so a
+ * busy insights page costs the database one set of aggregates per change instead of one per view.
+ */
+const placeFigureCache = new WeakMap<AppContext, Map<string, { version: number; figures: PlaceFigures }>>();
+
+async function placeFigures(ctx: AppContext, city: City, from: Month, to: Month): Promise<PlaceFigures> {
+  const version = await ctx.dataVersion.current();
+  const key = `${city.slug}|${from}|${to}`;
+  const cache = placeFigureCache.get(ctx) ?? new Map();
+  placeFigureCache.set(ctx, cache);
+  const cached = cache.get(key);
+  if (cached && cached.version === version) return cached.figures;
+
+  const hasReal = (await ctx.storage.places.count({ statuses: ['active'], demo: false })) > 0;
+  const scope: InsightsScope = { city: city.slug, ...(hasReal ? { demo: false } : {}) };
+  const demo = !hasReal && (await ctx.storage.places.count({ statuses: ['active'], demo: true })) > 0;
+  const hour = (instant: number) => new Date(instant).toISOString().slice(0, 13);
+  const window = {
+    from: hour(monthStart(from).getTime() - ZONE_MARGIN_MS),
+    until: hour(monthStart(addMonths(to, 1)).getTime() + ZONE_MARGIN_MS),
+  };
+  const insights = ctx.storage.insights;
+  const figures: PlaceFigures = {
+    activePlaces: await insights.activeCount(scope),
+    demo,
+    byCategory: await insights.activeBy(scope, 'category'),
+    byNeighbourhood: await insights.activeBy(scope, 'neighbourhood'),
+    openings: await insights.openings(scope, window),
+    closings: await insights.closings(scope, window),
+    newest: await insights.newestActive(scope, NEWEST_COUNT),
+    languages: await insights.activeByLanguage(scope),
+  };
+  cache.delete(key);
+  cache.set(key, { version, figures });
+  if (cache.size > CACHED_PERIODS) cache.delete(cache.keys().next().value as string);
+  return figures;
+}
+
+/** Counts per month of the city's wall calendar: UTC hours are placed in the month they fall in there. */
+function perMonth(buckets: BucketCount[], timeZone: string): Map<Month, number> {
+  const out = new Map<Month, number>();
+  for (const { bucket, count } of buckets) {
+    const month = bucket.length === 7 ? bucket : monthIn(new Date(`${bucket}:00:00Z`), timeZone);
+    out.set(month, (out.get(month) ?? 0) + count);
+  }
+  return out;
 }
 
 /**

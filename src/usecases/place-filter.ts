@@ -12,6 +12,7 @@ export interface FilterRequest {
   neighbourhood?: string;
   languages?: string[];
   openNow?: boolean;
+  localsWelcome?: boolean;
 }
 
 /** Turns the request's filters into a storage filter, rejecting unknown slugs by name. Only active places. */
@@ -51,6 +52,7 @@ export async function buildFilter(ctx: AppContext, request: FilterRequest): Prom
     if (unknown !== undefined) throw new InputError('languages', `unknown language code "${unknown}"`);
     filter.languageMask = languageMask(request.languages);
   }
+  if (request.localsWelcome) filter.localsWelcome = true;
   if (request.openNow) filter.hoursIds = await ctx.openNow.openHoursIds(ctx.now());
   return filter;
 }

@@ -32,6 +32,10 @@ export interface PlaceInput {
   status?: string | undefined;
   /** Works from a home: only an approximate position and no address are ever shown. */
   home_based?: boolean | undefined;
+  /** Welcomes locals as much as newcomers. */
+  locals_welcome?: boolean | undefined;
+  /** When it opened: YYYY-MM or YYYY-MM-DD. */
+  opened?: string | null | undefined;
 }
 
 const CONTACT_PATTERNS: Record<(typeof CONTACT_FIELDS)[number], [RegExp, string]> = {
@@ -106,6 +110,8 @@ export function preparePlace(
   const longTag = tags.find((t) => t.length > 60);
   if (longTag) throw new InputError('tags', `"${longTag.slice(0, 20)}…" is longer than 60 characters`);
 
+  const opened = openedDate(input.opened);
+
   const address = input.address?.trim() || null;
   if (address && address.length > 300) throw new InputError('address', 'must be at most 300 characters');
 
@@ -126,9 +132,27 @@ export function preparePlace(
     tags,
     status: status as PlaceStatus,
     ...(input.home_based ? { homeBased: true } : {}),
+    ...(input.locals_welcome ? { localsWelcome: true } : {}),
+    ...(opened ? { opened } : {}),
     isDemo: defaults.isDemo ?? false,
     provenance: defaults.provenance ?? { source: 'api' },
   };
+}
+
+/** `YYYY-MM` or `YYYY-MM-DD`, a real calendar date, not in the future and not before 1800. */
+function openedDate(value: string | null | undefined): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  const problem = 'must be a month (YYYY-MM) or a date (YYYY-MM-DD), not in the future';
+  if (!match) throw new InputError('opened', problem);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 1)];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!real || year < 1800 || date.getTime() > Date.now() + 86_400_000)
+    throw new InputError('opened', problem);
+  return text;
 }
 
 function localized(
@@ -184,5 +208,7 @@ export function placeInputOf(place: PlaceData): PlaceInput {
     tags: [...place.tags],
     status: place.status,
     home_based: Boolean(place.homeBased),
+    locals_welcome: Boolean(place.localsWelcome),
+    opened: place.opened ?? null,
   };
 }

@@ -31,6 +31,8 @@ export interface PlaceView {
   isDemo: boolean;
   /** Works from a home: lon/lat are approximate and there is no address (see domain approximate-position). */
   homeBased: boolean;
+  localsWelcome: boolean;
+  opened: string | null;
   sourceId: string | null;
   source: string;
   names: LocalizedText;
@@ -85,6 +87,8 @@ export function presentPlace(place: Place, locale: Locale, taxonomy: Taxonomy, n
     status: place.status,
     isDemo: place.isDemo,
     homeBased: Boolean(place.homeBased),
+    localsWelcome: Boolean(place.localsWelcome),
+    opened: place.opened ?? null,
     sourceId: place.provenance.sourceId ?? null,
     source: place.provenance.source,
     names: place.names,

@@ -10,6 +10,7 @@ export interface ViewportRequest {
   neighbourhood?: string;
   languages?: string[];
   openNow?: boolean;
+  localsWelcome?: boolean;
 }
 
 /**

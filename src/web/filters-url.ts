@@ -9,6 +9,7 @@ export interface Filters {
   neighbourhood: string;
   languages: string[];
   openNow: boolean;
+  localsWelcome: boolean;
 }
 
 export const NO_FILTERS: Filters = {
@@ -18,6 +19,7 @@ export const NO_FILTERS: Filters = {
   neighbourhood: '',
   languages: [],
   openNow: false,
+  localsWelcome: false,
 };
 
 /** The interface offers these; the API knows more, and a hand-made URL may use them. */
@@ -42,6 +44,10 @@ function list(value: QueryValue): string[] {
   ];
 }
 
+function isYes(value: QueryValue): boolean {
+  return ['true', '1', 'on', 'yes'].includes(first(value));
+}
+
 export function filtersFromQuery(query: Record<string, QueryValue>): Filters {
   return {
     q: first(query.q).slice(0, 200),
@@ -49,7 +55,8 @@ export function filtersFromQuery(query: Record<string, QueryValue>): Filters {
     city: first(query.city),
     neighbourhood: first(query.neighbourhood),
     languages: list(query.languages),
-    openNow: ['true', '1', 'on', 'yes'].includes(first(query.open_now)),
+    openNow: isYes(query.open_now),
+    localsWelcome: isYes(query.locals_welcome),
   };
 }
 
@@ -62,6 +69,7 @@ export function filterParams(filters: Filters): URLSearchParams {
   if (filters.neighbourhood) params.set('neighbourhood', filters.neighbourhood);
   if (filters.languages.length) params.set('languages', filters.languages.join(','));
   if (filters.openNow) params.set('open_now', 'true');
+  if (filters.localsWelcome) params.set('locals_welcome', 'true');
   return params;
 }
 
@@ -72,7 +80,8 @@ export function activeFilterCount(filters: Filters): number {
     (filters.city ? 1 : 0) +
     (filters.neighbourhood ? 1 : 0) +
     (filters.languages.length ? 1 : 0) +
-    (filters.openNow ? 1 : 0)
+    (filters.openNow ? 1 : 0) +
+    (filters.localsWelcome ? 1 : 0)
   );
 }
 

@@ -61,6 +61,8 @@ const PLACES: PlaceData[] = [
     hours: null,
     languages: ['sr'],
     tags: [],
+    localsWelcome: true,
+    opened: '2023-04',
   }),
   place({
     names: { ru: 'Стоматология Улыбка', uk: 'Стоматологія Посмішка' },

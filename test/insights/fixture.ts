@@ -19,7 +19,7 @@ async function at<T>(iso: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-interface Spec {
+export interface Spec {
   name: string;
   category: string;
   city?: string;
@@ -28,6 +28,8 @@ interface Spec {
   /** When it was added and with which status, then each later status change. */
   history: [string, PlaceStatus][];
   homeBased?: boolean;
+  /** The month or date the place says it opened. */
+  opened?: string;
 }
 
 function placeData(spec: Spec, status: PlaceStatus, isDemo = false): PlaceData {
@@ -48,6 +50,7 @@ function placeData(spec: Spec, status: PlaceStatus, isDemo = false): PlaceData {
     tags: [],
     status,
     ...(spec.homeBased ? { homeBased: true } : {}),
+    ...(spec.opened ? { opened: spec.opened } : {}),
     isDemo,
     provenance: { source: isDemo ? 'demo' : 'test' },
   };

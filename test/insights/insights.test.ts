@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createContext } from '../../src/usecases/create-context.ts';
 import { cityInsights } from '../../src/usecases/insights.ts';
 import { BACKENDS, freshDatabase } from '../support/backends.ts';
@@ -208,7 +208,7 @@ describe.each(BACKENDS)('community insights on %s', (backend) => {
     expect(cyrillic).toContain('Заједница у бројкама: Нови Сад');
     // Names of formats stay Latin in the Cyrillic text.
     expect(cyrillic).toContain('Преузми табелу (CSV)');
-    expect(cyrillic).toContain('по UTC-у');
+    expect(cyrillic).toContain('по времену града');
   });
 });
 
@@ -229,6 +229,72 @@ describe.each(BACKENDS)('insights of an instance with only demo data on %s', (ba
       const real = await cityInsights(ctx, { locale: 'en' });
       expect(real.demo).toBe(false);
       expect(real.totals).toMatchObject({ activePlaces: 7, opened: 7, closed: 2 });
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe.each(BACKENDS)('opening dates, the city’s months and the figure cache on %s', (backend) => {
+  it('counts a stated opening month, puts hours in Belgrade’s months, and recounts only after a change', async () => {
+    const database = await freshDatabase(backend);
+    try {
+      const ctx = await createContext(database.storage, { now: () => INSIGHTS_NOW });
+      const places = await addPlaces(ctx, [
+        // 00:30 on 1 April in Belgrade (summer time, UTC+2) is still 31 March in UTC.
+        {
+          name: 'April',
+          category: 'cafe',
+          neighbourhood: null,
+          languages: [],
+          history: [['2025-03-31T22:30:00Z', 'active']],
+        },
+        // Added in May 2025, but it says it opened in December 2024.
+        {
+          name: 'Stated',
+          category: 'cafe',
+          neighbourhood: null,
+          languages: [],
+          opened: '2024-12',
+          history: [['2025-05-02T09:00:00Z', 'active']],
+        },
+        // Opened in January; closed at 00:30 on 1 March in Belgrade (winter time, UTC+1).
+        {
+          name: 'Closed',
+          category: 'bakery',
+          neighbourhood: null,
+          languages: [],
+          history: [
+            ['2025-01-10T09:00:00Z', 'active'],
+            ['2025-02-28T23:30:00Z', 'closed'],
+          ],
+        },
+      ]);
+      const counted = vi.spyOn(ctx.storage.insights, 'openings');
+      const figures = await cityInsights(ctx, { locale: 'en' });
+      expect(figures.openedClosedPerMonth.filter((m) => m.opened || m.closed)).toEqual([
+        { month: '2024-12', opened: 1, closed: 0 },
+        { month: '2025-01', opened: 1, closed: 0 },
+        { month: '2025-03', opened: 0, closed: 1 },
+        { month: '2025-04', opened: 1, closed: 0 },
+      ]);
+      expect((await cityInsights(ctx, { locale: 'ru' })).totals).toEqual(figures.totals);
+      expect(counted).toHaveBeenCalledTimes(1);
+
+      const stated = places.Stated;
+      if (!stated) throw new Error('fixture');
+      await ctx.storage.places.update(
+        stated.id,
+        { ...stated, opened: '2025-02-14' },
+        { action: 'edit', authorId: null },
+      );
+      const changed = await cityInsights(ctx, { locale: 'en' });
+      expect(counted).toHaveBeenCalledTimes(2);
+      expect(changed.openedClosedPerMonth.filter((m) => m.opened).map((m) => m.month)).toEqual([
+        '2025-01',
+        '2025-02',
+        '2025-04',
+      ]);
     } finally {
       await database.drop();
     }

@@ -18,6 +18,8 @@ export const CONTENT_FIELDS = [
   'languages',
   'tags',
   'homeBased',
+  'localsWelcome',
+  'opened',
 ] as const;
 export type ContentField = (typeof CONTENT_FIELDS)[number];
 
@@ -26,7 +28,7 @@ const roundCoordinate = (value: number) => Math.round(value * 1e7) / 1e7;
 
 function comparable(place: PlaceData, field: ContentField): string {
   const value = place[field];
-  if (field === 'homeBased') return String(Boolean(value));
+  if (field === 'homeBased' || field === 'localsWelcome') return String(Boolean(value));
   if (field === 'lon' || field === 'lat') return String(roundCoordinate(value as number));
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));
@@ -56,6 +58,8 @@ export function fillBlanks<T extends PlaceData>(existing: T, source: PlaceData):
     descriptions: { ...incoming.descriptions, ...existing.descriptions },
     contacts: { ...incoming.contacts, ...existing.contacts },
     hours: existing.hours ?? incoming.hours,
+    ...(existing.localsWelcome || incoming.localsWelcome ? { localsWelcome: true } : {}),
+    ...((existing.opened ?? incoming.opened) ? { opened: existing.opened ?? incoming.opened } : {}),
     address: existing.homeBased ? existing.address : (existing.address ?? incoming.address),
     neighbourhood: existing.neighbourhood ?? incoming.neighbourhood,
     languages: [...new Set([...existing.languages, ...incoming.languages])],

@@ -44,6 +44,13 @@ export interface PlaceData {
    * public (see approximate-position.ts). Absent means false.
    */
   homeBased?: boolean;
+  /**
+   * The place says it welcomes locals as much as newcomers (Serbian spoken or a Serbian menu, mixed
+   * audience): what the "locals welcome" filter finds. Absent means not stated.
+   */
+  localsWelcome?: boolean;
+  /** When the place opened, `YYYY-MM` or `YYYY-MM-DD`, when someone knows; insights count openings by it. */
+  opened?: string;
   isDemo: boolean;
   provenance: Provenance;
 }

@@ -38,6 +38,8 @@ export function placeFeature(view: PlaceView, distanceM?: number) {
       status: view.status,
       is_demo: view.isDemo,
       ...(view.homeBased ? { home_based: true } : {}),
+      ...(view.localsWelcome ? { locals_welcome: true } : {}),
+      ...(view.opened ? { opened: view.opened } : {}),
       source: view.source,
       ...(view.sourceId ? { source_id: view.sourceId } : {}),
       ...(distanceM !== undefined ? { distance_m: distanceM } : {}),

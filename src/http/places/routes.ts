@@ -59,6 +59,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
         ...optional('neighbourhood', q.neighbourhood || undefined),
         ...optional('languages', parseList(q.languages)),
         ...optional('openNow', parseBoolean(q.open_now, 'open_now')),
+        ...optional('localsWelcome', parseBoolean(q.locals_welcome, 'locals_welcome')),
         locale: parseLocale(q.locale, DEFAULT_LOCALE),
         ...optional('limit', parseNumber(q.limit, 'limit')),
         ...optional('cursor', q.cursor || undefined),
@@ -175,6 +176,7 @@ export const placeRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; adminToke
         ...optional('neighbourhood', q.neighbourhood || undefined),
         ...optional('languages', parseList(q.languages)),
         ...optional('openNow', parseBoolean(q.open_now, 'open_now')),
+        ...optional('localsWelcome', parseBoolean(q.locals_welcome, 'locals_welcome')),
       });
       reply.header('cache-control', READ_CACHE);
       return { type: 'FeatureCollection' as const, features };

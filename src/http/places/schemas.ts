@@ -11,6 +11,9 @@ const filterParams = {
     Type.String({ description: 'Languages spoken, comma-separated ISO 639-1 codes; any of them matches' }),
   ),
   open_now: Type.Optional(Type.String({ description: 'true: only places open now (city time zone)' })),
+  locals_welcome: Type.Optional(
+    Type.String({ description: 'true: only places that say locals are welcome (not only newcomers)' }),
+  ),
 };
 
 export const ListPlacesQuery = Type.Object({
@@ -85,6 +88,10 @@ export const PlaceProperties = Type.Object({
       description: 'Works from a home: the position is approximate (~300 m) and there is no address',
     }),
   ),
+  locals_welcome: Type.Optional(
+    Type.Boolean({ description: 'Present (true) when the place says locals are welcome' }),
+  ),
+  opened: Type.Optional(Type.String({ description: 'When the place opened: YYYY-MM or YYYY-MM-DD' })),
   source: Type.String(),
   source_id: Type.Optional(
     Type.String({ description: "The source's own id, e.g. node/123 from OpenStreetMap" }),
@@ -198,5 +205,13 @@ export const CreatePlaceBody = Type.Object({
       description:
         'Works from a home: the exact position and address are stored but never published; the public position is snapped to a ~300 m grid',
     }),
+  ),
+  locals_welcome: Type.Optional(
+    Type.Boolean({
+      description: 'The place welcomes locals as much as newcomers (the "locals welcome" filter)',
+    }),
+  ),
+  opened: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'When the place opened: YYYY-MM or YYYY-MM-DD' }),
   ),
 });

@@ -2,12 +2,12 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { SPOKEN_LANGUAGES, type SpokenLanguage } from '../../domain/languages.ts';
 import type { Locale } from '../../domain/locales.ts';
 import type {
+  BucketCount,
   GroupCount,
   InsightsRepository,
   InsightsScope,
-  MonthCount,
-  MonthWindow,
   NewestPlaceRow,
+  TimeWindow,
 } from '../repositories.ts';
 import type { Database } from '../schema.ts';
 import type { DialectSql } from './place-repository.ts';
@@ -15,9 +15,12 @@ import type { DialectSql } from './place-repository.ts';
 // Closed places stay part of the history (they opened, then closed); pending and deleted ones never count.
 const HISTORY_STATUSES = sql`('active', 'closed')`;
 
+// The first 13 characters of an ISO timestamp name its UTC hour (`2025-03-31T22`).
+const HOUR = 13;
+
 /**
- * The insights' aggregates in portable SQL: both backends group and count; months are the first seven
- * characters of the ISO timestamps (UTC), which sort and compare as text.
+ * The insights' aggregates in portable SQL: both backends group and count, by UTC hour (a prefix of the ISO
+ * timestamps, which sort and compare as text); the use case turns hours into the city's months.
  */
 export class KyselyInsightsRepository implements InsightsRepository {
   constructor(
@@ -63,32 +66,35 @@ export class KyselyInsightsRepository implements InsightsRepository {
     );
   }
 
-  async openedPerMonth(scope: InsightsScope, window: MonthWindow): Promise<MonthCount[]> {
+  async openings(scope: InsightsScope, window: TimeWindow): Promise<BucketCount[]> {
     const status = this.dialect.jsonText('v.data', 'status');
-    const openedAt = sql`COALESCE(
+    const firstPublic = sql`COALESCE(
         MIN(CASE WHEN ${status} = 'active'
           THEN (CASE WHEN v.action = 'baseline' THEN p.created_at ELSE v.created_at END) END),
         CASE WHEN COUNT(v.id) = 0 THEN p.created_at END)`;
-    const result = await sql<{ month: string; n: number }>`
-      SELECT substr(t.opened_at, 1, 7) AS month, COUNT(*) AS n
+    // A stated opening date is the city's own calendar: its month is the bucket, not an hour.
+    const bucket = sql`CASE WHEN p.opened IS NOT NULL THEN substr(p.opened, 1, 7)
+        ELSE substr(${firstPublic}, 1, ${sql.lit(HOUR)}) END`;
+    const result = await sql<{ bucket: string; n: number }>`
+      SELECT t.bucket, COUNT(*) AS n
       FROM (
-        SELECT p.id, ${openedAt} AS opened_at
+        SELECT p.id, ${bucket} AS bucket
         FROM places p LEFT JOIN place_versions v ON v.place_id = p.id
         WHERE p.city = ${scope.city} AND p.status IN ${HISTORY_STATUSES} ${demoCondition(scope)}
-        GROUP BY p.id, p.created_at
+        GROUP BY p.id, p.created_at, p.opened
       ) t
-      WHERE t.opened_at >= ${window.from} AND t.opened_at < ${window.until}
-      GROUP BY substr(t.opened_at, 1, 7)`.execute(this.db);
-    return result.rows.map((r) => ({ month: r.month, count: Number(r.n) }));
+      WHERE t.bucket >= ${window.from} AND t.bucket < ${window.until}
+      GROUP BY t.bucket`.execute(this.db);
+    return result.rows.map((r) => ({ bucket: r.bucket, count: Number(r.n) }));
   }
 
-  async closedPerMonth(scope: InsightsScope, window: MonthWindow): Promise<MonthCount[]> {
+  async closings(scope: InsightsScope, window: TimeWindow): Promise<BucketCount[]> {
     const status = this.dialect.jsonText('v.data', 'status');
     const previous = this.dialect.jsonText('w.data', 'status');
     // A version closes the place when the version before it was not closed; a place first recorded as
     // closed (an import of a closed shop) never opened here, so it never closes here either.
-    const result = await sql<{ month: string; n: number }>`
-      SELECT substr(v.created_at, 1, 7) AS month, COUNT(*) AS n
+    const result = await sql<{ bucket: string; n: number }>`
+      SELECT substr(v.created_at, 1, ${sql.lit(HOUR)}) AS bucket, COUNT(*) AS n
       FROM place_versions v JOIN places p ON p.id = v.place_id
       WHERE p.city = ${scope.city} AND p.status IN ${HISTORY_STATUSES} ${demoCondition(scope)}
         AND v.created_at >= ${window.from} AND v.created_at < ${window.until}
@@ -96,8 +102,8 @@ export class KyselyInsightsRepository implements InsightsRepository {
         AND (SELECT ${previous} FROM place_versions w
              WHERE w.place_id = v.place_id AND w.version < v.version
              ORDER BY w.version DESC LIMIT 1) <> 'closed'
-      GROUP BY substr(v.created_at, 1, 7)`.execute(this.db);
-    return result.rows.map((r) => ({ month: r.month, count: Number(r.n) }));
+      GROUP BY substr(v.created_at, 1, ${sql.lit(HOUR)})`.execute(this.db);
+    return result.rows.map((r) => ({ bucket: r.bucket, count: Number(r.n) }));
   }
 
   async newestActive(scope: InsightsScope, limit: number): Promise<NewestPlaceRow[]> {

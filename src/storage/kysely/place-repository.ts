@@ -395,7 +395,17 @@ export class KyselyPlaceRepository implements PlaceRepository {
     for (;;) {
       const rows = await this.db
         .selectFrom('places')
-        .select(['id', 'lon', 'lat', 'category', 'city', 'neighbourhood', 'language_mask', 'hours_id'])
+        .select([
+          'id',
+          'lon',
+          'lat',
+          'category',
+          'city',
+          'neighbourhood',
+          'language_mask',
+          'hours_id',
+          'locals_welcome',
+        ])
         .where('status', '=', 'active')
         .where('id', '>', after)
         .orderBy('id')
@@ -412,6 +422,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
         neighbourhood: r.neighbourhood,
         languageMask: Number(r.language_mask),
         hoursId: r.hours_id === null ? null : Number(r.hours_id),
+        localsWelcome: Number(r.locals_welcome) === 1,
       }));
       if (rows.length < batchSize) return;
     }
@@ -536,6 +547,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
     if (filter.city) q = q.where('city', '=', filter.city);
     if (filter.neighbourhood) q = q.where('neighbourhood', '=', filter.neighbourhood);
     if (filter.languageMask) q = q.where(sql<SqlBool>`(language_mask & ${filter.languageMask}) <> 0`);
+    if (filter.localsWelcome) q = q.where('locals_welcome', '=', 1);
     if (filter.hoursIds) {
       const ids = filter.hoursIds;
       q = ids.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('hours_id', 'in', ids);

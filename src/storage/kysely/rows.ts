@@ -31,6 +31,8 @@ export function placeFromRow(row: PlaceRow): Place {
     tags: JSON.parse(row.tags),
     isDemo: row.is_demo === 1 || (row.is_demo as unknown) === true,
     ...(Number(row.home_based) === 1 ? { homeBased: true } : {}),
+    ...(Number(row.locals_welcome) === 1 ? { localsWelcome: true } : {}),
+    ...(row.opened ? { opened: row.opened } : {}),
     provenance: {
       source: row.source,
       ...(row.source_id ? { sourceId: row.source_id } : {}),
@@ -59,6 +61,8 @@ export function placeColumns(
     exact_lon: home ? exact.lon : null,
     exact_lat: home ? exact.lat : null,
     exact_address: home ? exact.address : null,
+    locals_welcome: data.localsWelcome ? 1 : 0,
+    opened: data.opened ?? null,
     status: data.status,
     category: data.category,
     extra_categories: JSON.stringify(data.extraCategories),

@@ -6,6 +6,7 @@ import { duplicateKeysMigration } from './0003-duplicate-keys.ts';
 import { homeBasedMigration } from './0004-home-based.ts';
 import { contributionsMigration } from './0005-contributions.ts';
 import { eventsMigration } from './0006-events.ts';
+import { placeDetailsMigration } from './0007-place-details.ts';
 
 /** Every migration, by name; names sort in the order they must run. Shared by both backends. */
 export function migrations(capabilities: StorageCapabilities): Record<string, Migration> {
@@ -16,5 +17,6 @@ export function migrations(capabilities: StorageCapabilities): Record<string, Mi
     '0004-home-based': homeBasedMigration,
     '0005-contributions': contributionsMigration(capabilities),
     '0006-events': eventsMigration(capabilities),
+    '0007-place-details': placeDetailsMigration,
   };
 }

@@ -12,7 +12,7 @@ import type { Translator } from '../i18n/index.ts';
 export function readForm(form: HTMLFormElement): Filters {
   const data = new FormData(form);
   const query: Record<string, string | string[]> = {};
-  for (const key of ['q', 'category', 'city', 'neighbourhood', 'open_now']) {
+  for (const key of ['q', 'category', 'city', 'neighbourhood', 'open_now', 'locals_welcome']) {
     const value = data.get(key);
     if (typeof value === 'string') query[key] = value;
   }

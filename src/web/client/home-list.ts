@@ -16,6 +16,7 @@ export interface PlaceFeature {
     city_name: string;
     neighbourhood_name: string | null;
     languages: string[];
+    locals_welcome?: boolean;
     hours: string | null;
     open_now?: boolean;
     next_change?: { at: string; days_ahead: number; weekday: number };
@@ -52,6 +53,7 @@ export function cardFromFeature(feature: PlaceFeature, locale: string): PlaceCar
     neighbourhoodName: p.neighbourhood_name,
     cityName: p.city_name,
     languages: p.languages,
+    localsWelcome: p.locals_welcome ?? false,
     lon: feature.geometry.coordinates[0],
     lat: feature.geometry.coordinates[1],
     hours: p.hours,

@@ -42,5 +42,7 @@ export function placeInputFromForm(body: FormBody, locale: Locale): PlaceInput {
         ? [languages]
         : [],
     home_based: text(body, 'home_based') === 'on',
+    locals_welcome: text(body, 'locals_welcome') === 'on',
+    opened: text(body, 'opened'),
   };
 }

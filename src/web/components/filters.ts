@@ -106,6 +106,7 @@ export function filterForm(
         )}
       </fieldset>
       <label class="check check--switch"><input type="checkbox" name="open_now" value="true"${checked(filters.openNow)}> ${f.openNow}</label>
+      <label class="check check--switch"><input type="checkbox" name="locals_welcome" value="true"${checked(filters.localsWelcome)}> ${f.localsWelcome}</label>
     </div>
     <div class="filters__actions">
       <button type="submit" class="button">${f.apply}</button>

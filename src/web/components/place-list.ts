@@ -15,6 +15,7 @@ export interface PlaceCard extends HoursState {
   neighbourhoodName: string | null;
   cityName: string;
   languages: string[];
+  localsWelcome: boolean;
   lon: number;
   lat: number;
 }
@@ -37,17 +38,18 @@ export function categoryBadge(slug: string, name: string): SafeHtml {
   return html`<span class="cat cat--${slug}">${name}</span>`;
 }
 
+/** The languages a place serves in as code badges, and "locals welcome" when it says so: the bridge line. */
 export function languageBadges(
   tr: Translator,
   codes: readonly string[],
-  label: string = tr.m.list.languages,
+  options: { label?: string; localsWelcome?: boolean } = {},
 ): SafeHtml {
-  if (!codes.length) return html``;
+  if (!codes.length && !options.localsWelcome) return html``;
   const names = codes.map((code) => tr.languageName(code)).join(', ');
-  return html`<p class="langs"><span class="visually-hidden">${label} ${names}</span>${codes.map(
+  return html`<p class="langs">${codes.length ? html`<span class="visually-hidden">${options.label ?? tr.m.list.languages} ${names}</span>` : ''}${codes.map(
     (code) =>
       html`<span class="lang" aria-hidden="true" title="${tr.languageName(code)}">${code.toUpperCase()}</span>`,
-  )}</p>`;
+  )}${options.localsWelcome ? html`<span class="welcome">${tr.m.place.localsWelcome}</span>` : ''}</p>`;
 }
 
 /** A link that leaves the embedded map for the full site, saying so to screen readers. */
@@ -61,7 +63,7 @@ export function placeCard(tr: Translator, place: PlaceCard, newTab = false): Saf
     <h3 class="card__name">${newTab ? newTabLink(tr, place.href, place.name) : html`<a href="${place.href}">${place.name}</a>`}</h3>
     <p class="card__meta">${categoryBadge(place.category, place.categoryName)}<span class="card__where">${where}</span></p>
     ${hoursStatusLine(tr, place)}
-    ${languageBadges(tr, place.languages)}
+    ${languageBadges(tr, place.languages, { localsWelcome: place.localsWelcome })}
   </li>`;
 }
 

@@ -50,6 +50,7 @@ export const en = {
     anyNeighbourhood: 'All neighbourhoods',
     languages: 'Languages spoken',
     openNow: 'Open now',
+    localsWelcome: 'Locals welcome',
     apply: 'Show results',
     reset: 'Reset filters',
     ignored: 'Some filter values were not recognised and were ignored: {fields}.',
@@ -111,6 +112,9 @@ export const en = {
     address: 'Address',
     approximateLocation:
       'Works from home: the map shows only the approximate area, and the street address is not published.',
+    localsWelcome: 'Locals welcome',
+    localsWelcomeHint: 'This place welcomes locals as much as newcomers.',
+    opened: 'Open since {date}',
     languages: 'Languages spoken',
     contacts: 'Contacts',
     phone: 'Phone',

@@ -54,12 +54,14 @@ export class Translator {
   private readonly pluralRules: Intl.PluralRules;
   private readonly languageNames: Intl.DisplayNames;
   private readonly dateFormat: Intl.DateTimeFormat;
+  private readonly monthFormat: Intl.DateTimeFormat;
 
   constructor(readonly locale: Locale) {
     this.m = messages(locale);
     this.pluralRules = new Intl.PluralRules(locale);
     this.languageNames = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
     this.dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Belgrade' });
+    this.monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   }
 
   format(template: string, vars: Record<string, string | number>): string {
@@ -75,6 +77,13 @@ export class Translator {
   languageName(code: string): string {
     const name = this.languageNames.of(code) ?? code;
     return name.charAt(0).toLocaleUpperCase(this.locale) + name.slice(1);
+  }
+
+  /** `2023-04` → "April 2023"; a whole date → the long date. */
+  month(isoMonthOrDate: string): string {
+    if (!/^\d{4}-\d{2}$/.test(isoMonthOrDate)) return this.date(isoMonthOrDate);
+    const date = new Date(`${isoMonthOrDate}-01T12:00:00Z`);
+    return Number.isNaN(date.getTime()) ? isoMonthOrDate : this.monthFormat.format(date);
   }
 
   date(isoDate: string): string {

@@ -52,6 +52,7 @@ export const ru: Messages = {
     anyNeighbourhood: 'Все районы',
     languages: 'Языки, на которых говорят',
     openNow: 'Открыто сейчас',
+    localsWelcome: 'Рады местным',
     apply: 'Показать',
     reset: 'Сбросить фильтры',
     ignored: 'Некоторые значения фильтров не распознаны и не учтены: {fields}.',
@@ -125,6 +126,9 @@ export const ru: Messages = {
     address: 'Адрес',
     approximateLocation:
       'Работает на дому: на карте показан только примерный район, точный адрес не публикуется.',
+    localsWelcome: 'Рады местным',
+    localsWelcomeHint: 'Здесь рады местным жителям так же, как и приезжим.',
+    opened: 'Работает с {date}',
     languages: 'Говорят на языках',
     contacts: 'Контакты',
     phone: 'Телефон',

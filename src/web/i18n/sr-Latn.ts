@@ -50,6 +50,7 @@ export const srLatn: Messages = {
     anyNeighbourhood: 'Sva naselja',
     languages: 'Jezici koji se govore',
     openNow: 'Sada otvoreno',
+    localsWelcome: 'Dobrodošli meštani',
     apply: 'Prikaži',
     reset: 'Poništi filtere',
     ignored: 'Neke vrednosti filtera nisu prepoznate, pa su zanemarene: {fields}.',
@@ -104,6 +105,9 @@ export const srLatn: Messages = {
     address: 'Adresa',
     approximateLocation:
       'Radi od kuće: mapa prikazuje samo približno područje, a tačna adresa se ne objavljuje.',
+    localsWelcome: 'Dobrodošli meštani',
+    localsWelcomeHint: 'Ovde su meštani dobrodošli koliko i pridošlice.',
+    opened: 'Radi od {date}',
     languages: 'Jezici koji se govore',
     contacts: 'Kontakt',
     phone: 'Telefon',

@@ -51,6 +51,7 @@ export const uk: Messages = {
     anyNeighbourhood: 'Усі райони',
     languages: 'Мови, якими розмовляють',
     openNow: 'Відчинено зараз',
+    localsWelcome: 'Раді місцевим',
     apply: 'Показати',
     reset: 'Скинути фільтри',
     ignored: 'Деякі значення фільтрів не розпізнано, тож їх не враховано: {fields}.',
@@ -124,6 +125,9 @@ export const uk: Messages = {
     address: 'Адреса',
     approximateLocation:
       'Працює вдома: на мапі показано лише приблизний район, точна адреса не публікується.',
+    localsWelcome: 'Раді місцевим',
+    localsWelcomeHint: 'Тут раді місцевим так само, як і новоприбулим.',
+    opened: 'Працює з {date}',
     languages: 'Розмовляють мовами',
     contacts: 'Контакти',
     phone: 'Телефон',

@@ -45,6 +45,7 @@ export function cardFromView(view: PlaceView, locale: Locale): PlaceCard {
     neighbourhoodName: view.neighbourhoodName,
     cityName: view.cityName,
     languages: view.languages,
+    localsWelcome: view.localsWelcome,
     lon: view.lon,
     lat: view.lat,
     hours: view.hours,
@@ -82,6 +83,7 @@ async function loadList(ctx: AppContext, locale: Locale, state: ListState) {
       ...(filters.neighbourhood ? { neighbourhood: filters.neighbourhood } : {}),
       ...(filters.languages.length ? { languages: filters.languages } : {}),
       ...(filters.openNow ? { openNow: true } : {}),
+      ...(filters.localsWelcome ? { localsWelcome: true } : {}),
       ...(bbox ? { bbox } : {}),
       ...(cursor ? { cursor } : {}),
     };

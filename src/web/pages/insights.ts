@@ -128,7 +128,7 @@ export function renderInsights(
 
   <section class="insight insights__method" aria-labelledby="h-method">
     <h2 id="h-method">${m.methodHeading}</h2>
-    <ul>${m.method.map((line) => html`<li>${tr.format(line, { utc: 'UTC' })}</li>`)}</ul>
+    <ul>${m.method.map((line) => html`<li>${line}</li>`)}</ul>
   </section>
 </main>`;
   return page({

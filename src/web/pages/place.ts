@@ -71,7 +71,7 @@ export function renderPlace(
   <p class="back"><a href="${localePath(locale)}"><span aria-hidden="true">←</span> ${p.backToMap}</a></p>
   <article class="place">
     <header class="place__header">
-      <p class="place__category">${categoryBadge(view.category, view.categoryName)}</p>
+      <p class="place__category">${categoryBadge(view.category, view.categoryName)}${view.localsWelcome ? html` <span class="welcome">${p.localsWelcome}</span>` : ''}</p>
       <h1 class="place__name"${langAttr(fallbackLang(view.names, view.name, locale))}>${view.name}</h1>
       ${
         aka.length
@@ -81,6 +81,7 @@ export function renderPlace(
           : ''
       }
       ${hoursStatusLine(tr, view)}
+      ${view.opened ? html`<p class="place__since">${tr.format(p.opened, { date: tr.month(view.opened) })}</p>` : ''}
     </header>
     ${view.isDemo ? demoNotice(tr, tr.m.demo.place) : ''}
     ${view.status === 'closed' ? html`<p class="notice notice--warning">${p.closedDown}</p>` : ''}
@@ -106,13 +107,18 @@ export function renderPlace(
             : ''
         }
         ${
-          view.languages.length
+          view.languages.length || view.localsWelcome
             ? html`<section class="place__section" aria-labelledby="h-languages">
           <h2 id="h-languages">${p.languages}</h2>
-          <ul class="lang-list">${view.languages.map(
-            (code) =>
-              html`<li><span class="lang" aria-hidden="true">${code.toUpperCase()}</span> ${tr.languageName(code)}</li>`,
-          )}</ul>
+          ${
+            view.languages.length
+              ? html`<ul class="lang-list">${view.languages.map(
+                  (code) =>
+                    html`<li><span class="lang" aria-hidden="true">${code.toUpperCase()}</span> ${tr.languageName(code)}</li>`,
+                )}</ul>`
+              : ''
+          }
+          ${view.localsWelcome ? html`<p class="place__welcome">${p.localsWelcomeHint}</p>` : ''}
         </section>`
             : ''
         }

@@ -1,6 +1,6 @@
 /**
- * The community insights page. The English catalogue defines the shape the others must have. {csv} and {utc}
- * stay Latin in Serbian Cyrillic, so they are placeholders.
+ * The community insights page. The English catalogue defines the shape the others must have. {csv} stays
+ * Latin in Serbian Cyrillic, so it is a placeholder.
  */
 export const insightsEn = {
   link: 'Community insights',
@@ -77,7 +77,7 @@ export const insightsEn = {
   methodHeading: 'How these figures are made',
   method: [
     'Only places that are public count: active ones, and closed ones in the history. Places waiting for review and deleted ones never count. Places that work from home count with the rest; only their exact address stays private.',
-    'A place counts as opened in the month it first appeared on the map, and as closed in the month it was marked closed. Months follow {utc} for places and the city’s time for events.',
+    'A place counts as opened in the month it says it opened or, when it does not say, the month it first appeared on the map; and as closed in the month it was marked closed. Months follow the city’s time, for places and events alike.',
     'Event dates count every date of a repeating event; cancelled events are left out.',
     'The figures come from the community’s own data: a place nobody has added is not counted.',
   ],

@@ -78,7 +78,7 @@ export const insightsSrLatn: typeof insightsEn = {
   methodHeading: 'Kako nastaju ove brojke',
   method: [
     'Računaju se samo javna mesta: aktivna, a u istoriji i zatvorena. Mesta koja čekaju proveru i obrisana mesta se nikad ne računaju. Mesta koja rade od kuće računaju se sa ostalima; skrivena je samo njihova tačna adresa.',
-    'Mesto se računa kao otvoreno u mesecu kad se prvi put pojavilo na mapi, a kao zatvoreno u mesecu kad je označeno kao zatvoreno. Meseci se za mesta računaju po {utc}-u, a za događaje po vremenu grada.',
+    'Mesto se računa kao otvoreno u mesecu koji je naveden kao datum otvaranja, a ako nije naveden — u mesecu kad se prvi put pojavilo na mapi; kao zatvoreno u mesecu kad je označeno kao zatvoreno. Meseci se računaju po vremenu grada, i za mesta i za događaje.',
     'Kod događaja koji se ponavlja računa se svaki njegov datum; otkazani događaji se ne računaju.',
     'Brojke potiču iz podataka same zajednice: mesto koje niko nije dodao nije uračunato.',
   ],

@@ -101,6 +101,9 @@ ${duplicates.length ? html`<div class="notice notice--warning" role="alert"><div
   <fieldset class="field field--checks"><legend>${m.languagesSpoken}</legend>
     ${FORM_LANGUAGES.map((code) => html`<label class="check"><input type="checkbox" name="languages" value="${code}"${input.languages?.includes(code) ? html` checked` : ''}> ${tr.languageName(code)}</label>`)}
   </fieldset>
+  <label class="check"><input type="checkbox" name="locals_welcome" aria-describedby="f-locals-welcome-hint"${input.locals_welcome ? html` checked` : ''}> ${m.localsWelcome}</label>
+  <p class="hint" id="f-locals-welcome-hint">${m.localsWelcomeHint}</p>
+  ${inputField({ name: 'opened', label: m.opened, value: input.opened ?? '', hint: m.openedHint, problem: c.problem, extra: html` maxlength="10"` })}
   </fieldset>
   <fieldset><legend>${m.aboutYou}</legend>
   ${c.actor.kind === 'visitor' ? inputField({ name: 'email', label: m.yourEmail, type: 'email', value: extra.email ?? '', hint: m.yourEmailHint, autocomplete: 'email', problem: c.problem }) : ''}

@@ -32,6 +32,7 @@ export function readableChange(change: FieldChange, tr: Translator, taxonomy: Ta
       case 'languages':
         return each(text, (code) => tr.languageName(code));
       case 'homeBased':
+      case 'localsWelcome':
         return text === 'yes' ? m.yes : m.no;
       case 'status':
         return m.statuses[text as keyof typeof m.statuses] ?? text;
