@@ -80,6 +80,39 @@ describe.skipIf(skipBrowserTests)('events pages in the browser', () => {
     await recorded.close();
   });
 
+  it('shows this week’s events over the places on the home map, and hides them with the map control', async () => {
+    const recorded = await session.open();
+    const page = await recorded.page();
+    await page.goto(`${session.server.url}/en/?c=44.8125,20.4612&z=12`);
+    await waitForMap(page);
+    await page.waitForSelector('#map[data-events]');
+    const markers = page.locator('#map a.event-marker--home');
+    const count = await markers.count();
+    expect(count).toBeGreaterThan(0);
+    // Every marker is one of the week's events (each at most once), linked to its page.
+    const now = new Date((await page.locator('#map').getAttribute('data-now')) ?? '');
+    const week = new URLSearchParams({
+      from: now.toISOString(),
+      to: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+      locale: 'en',
+    });
+    const api = await (await fetch(`${session.server.url}/api/v1/events?${week}`)).json();
+    const weekIds = new Set(api.features.map((f: { properties: { id: number } }) => f.properties.id));
+    const hrefs = await markers.evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
+    expect(new Set(hrefs).size).toBe(count);
+    for (const href of hrefs) expect(weekIds.has(Number(/^\/en\/events\/(\d+)$/.exec(href)?.[1]))).toBe(true);
+    const toggle = page.getByRole('button', { name: /Events this week/ });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'home-map-events');
+    await toggle.click();
+    await page.waitForSelector('#map[data-events="0"]');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    await page.waitForSelector(`#map[data-events="${count}"]`);
+    recorded.check();
+    await recorded.close();
+  });
+
   it('invites a Serbian visitor to meet the community on the home page', async () => {
     const recorded = await session.open();
     const page = await recorded.page();

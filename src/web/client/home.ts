@@ -1,5 +1,6 @@
 import { type Filters, filtersFromQuery, NO_FILTERS } from '../filters-url.ts';
 import type { Translator } from '../i18n/index.ts';
+import { HomeEvents } from './home-events.ts';
 import { debounce, readForm, reflectInUrl, syncPlaceSelects, updateFilterBadge } from './home-filters.ts';
 import { HomeList, type PlaceFeature } from './home-list.ts';
 import { HomeMap, type MapPoint } from './home-map.ts';
@@ -56,6 +57,8 @@ export function initHome(container: HTMLElement, tr: Translator): void {
           ?.text ?? ''
     : namesFromPage('category-names');
   const homeMap = new HomeMap(map, tr, categoryName, embedded);
+  // The embedded map shows only the places its address asks for.
+  const events = embedded ? null : new HomeEvents(map, tr);
   let filters: Filters = form
     ? readForm(form)
     : embedded
@@ -85,6 +88,7 @@ export function initHome(container: HTMLElement, tr: Translator): void {
     if (list) tasks.push(list.load(filters, viewport));
     if (filters.q) homeMap.showClusters([]);
     else tasks.push(homeMap.loadClusters(filters, viewport));
+    if (events) tasks.push(events.load(filters, viewport));
     try {
       await Promise.all(tasks);
       showMapMessage(container, '');

@@ -140,6 +140,11 @@ export const en = {
     closePopup: 'Close',
     unavailable: 'The map cannot be shown in this browser. The list of places works without it.',
     loadError: 'Could not load the map data. Check the connection and move the map to try again.',
+    eventsToggle: 'Events this week',
+    eventsShown: plural({
+      one: '{count} event this week on the map',
+      other: '{count} events this week on the map',
+    }),
   },
   notFound: {
     title: 'Page not found',

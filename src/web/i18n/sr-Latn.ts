@@ -137,6 +137,12 @@ export const srLatn: Messages = {
     closePopup: 'Zatvori',
     unavailable: 'Mapa ne može da se prikaže u ovom pregledaču. Spisak mesta radi i bez nje.',
     loadError: 'Podaci za mapu nisu učitani. Proverite vezu i pomerite mapu da pokušate ponovo.',
+    eventsToggle: 'Događaji ove nedelje',
+    eventsShown: plural({
+      one: 'Na mapi je {count} događaj ove nedelje',
+      few: 'Na mapi su {count} događaja ove nedelje',
+      other: 'Na mapi je {count} događaja ove nedelje',
+    }),
   },
   notFound: {
     title: 'Stranica nije pronađena',

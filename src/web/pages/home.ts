@@ -280,7 +280,7 @@ export function renderHome(
     ${featuredSection(tr, data.featured)}
     ${resultsSection(tr, data.results, categoryFacets(tr, data.facets))}
   </div>
-  ${mapPanel(tr, deps, startBounds(ctx, data.filters.city), data.view)}
+  ${mapPanel(tr, deps, startBounds(ctx, data.filters.city), data.view, html` data-now="${ctx.now().toISOString()}"`)}
 </main>`;
   return page({
     tr,
