@@ -9,6 +9,7 @@ import type {
   Suggestion,
 } from '../domain/contributions/contribution.ts';
 import type { CityEvent, EventData } from '../domain/events/event.ts';
+import type { EventChange, NewEventChange } from '../domain/events/event-change.ts';
 import type { BBox } from '../domain/geo.ts';
 import type { Month } from '../domain/insights/months.ts';
 import type { SpokenLanguage } from '../domain/languages.ts';
@@ -313,6 +314,21 @@ export interface Repositories {
   users: UserRepository;
   contributions: ContributionRepository;
   audit: AuditRepository;
+  events: EventRepository;
+  eventChanges: EventChangeRepository;
+}
+
+/** Proposed changes to events, waiting for a moderator. */
+export interface EventChangeRepository {
+  add(change: NewEventChange): Promise<EventChange>;
+  get(id: number): Promise<EventChange | null>;
+  /** Waiting changes, oldest first. */
+  pending(limit: number): Promise<EventChange[]>;
+  /** Records the decision; false when the change was no longer waiting (someone decided first). */
+  decide(
+    id: number,
+    decision: { status: 'approved' | 'rejected'; reviewerId: number; reason: string | null; at: string },
+  ): Promise<boolean>;
 }
 
 export interface EventWindowQuery {

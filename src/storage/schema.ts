@@ -237,8 +237,23 @@ export interface EventTable {
   updated_at: string;
 }
 
+export interface EventChangeTable {
+  id: Generated<number>;
+  event_id: number;
+  base: string;
+  proposed: string;
+  comment: string | null;
+  submitter_id: number | null;
+  status: string;
+  reason: string | null;
+  reviewer_id: number | null;
+  created_at: string;
+  reviewed_at: string | null;
+}
+
 export interface Database {
   events: EventTable;
+  event_changes: EventChangeTable;
   users: UserTable;
   sessions: SessionTable;
   one_time_tokens: OneTimeTokenTable;

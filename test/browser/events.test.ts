@@ -137,6 +137,7 @@ describe.skipIf(skipBrowserTests)('events pages in the browser', () => {
         '/en/events/1',
         '/sr-Cyrl/events?type=concert',
         '/sr-Latn/events/new',
+        '/uk/events/1/edit',
       ]) {
         await page.goto(`${session.server.url}${path}`);
         expect(await violations(page), path).toEqual([]);
@@ -145,6 +146,8 @@ describe.skipIf(skipBrowserTests)('events pages in the browser', () => {
       }
       await page.goto(`${session.server.url}/ru/events`);
       await screenshot(page, `events-list-${name}`);
+      await page.goto(`${session.server.url}/en/events/1/edit`);
+      await screenshot(page, `event-edit-${name}`);
       recorded.check();
       await recorded.close();
     });

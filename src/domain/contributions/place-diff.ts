@@ -9,8 +9,11 @@ export interface FieldChange {
 }
 
 function show(place: PlaceData | null, field: FieldChange['field']): string {
-  if (!place) return '';
-  const value = place[field];
+  return place ? valueText(place[field]) : '';
+}
+
+/** A field's value as one plain text: yes/no, lists joined, one `key: value` line per entry of a record. */
+export function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.join(', ');

@@ -5,6 +5,7 @@ import { EVENT_TYPES } from '../../domain/events/event-types.ts';
 import { DEFAULT_LOCALE, type Locale, pickText } from '../../domain/locales.ts';
 import { icalFeed } from '../../feeds/ical.ts';
 import type { AppContext } from '../../usecases/context.ts';
+import { editEvent } from '../../usecases/events/edit-event.ts';
 import {
   createEvent,
   END_OF_TIME,
@@ -13,7 +14,6 @@ import {
   type Publisher,
   publicEvents,
   publishesDirectly,
-  updateEvent,
 } from '../../usecases/events/events.ts';
 import { checkRate, RATE_RULES } from '../../usecases/rate-limit.ts';
 import type { AntiSpam } from '../../web/community/anti-spam.ts';
@@ -145,7 +145,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
   const write = async (request: FastifyRequest, reply: FastifyReply, id: number | null) => {
     const who = publisher(request);
     const body = request.body as Parameters<typeof createEvent>[2];
-    if (id === null && !publishesDirectly(who)) {
+    if (!publishesDirectly(who)) {
       // From a stranger: the anonymous forms' anti-spam check and rate limit, then the moderation queue.
       await opts.antiSpam.check(request.body as Record<string, unknown>);
       const keys = [
@@ -154,8 +154,16 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
       ];
       await checkRate(ctx, RATE_RULES.suggestion, keys);
     }
-    const event = id === null ? await createEvent(ctx, who, body) : await updateEvent(ctx, who, id, body);
-    reply.code(id !== null ? 200 : event.status === 'pending' ? 202 : 201);
+    if (id !== null) {
+      const edit = await editEvent(ctx, who, id, body);
+      reply.code(edit.live ? 200 : 202);
+      const shown = feature(edit.event, null, edit.event.originalLocale, origin(request));
+      return edit.change
+        ? { ...shown, properties: { ...shown.properties, pending_change: edit.change.id } }
+        : shown;
+    }
+    const event = await createEvent(ctx, who, body);
+    reply.code(event.status === 'pending' ? 202 : 201);
     return feature(event, null, event.originalLocale, origin(request));
   };
   const writeResponses = {
@@ -183,7 +191,8 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
     '/events/:id',
     {
       schema: {
-        summary: 'Change an event (cancel it with status: cancelled)',
+        summary:
+          'Change an event (cancel it with status: cancelled): live from the operator token, trusted contributors and moderators (200); from anyone else a proposed change for a moderator (202, properties.pending_change)',
         tags: ['events'],
         params: EventIdParams,
         body: EventBody,

@@ -16,6 +16,7 @@ export const EventsQuery = Type.Object({
   locale: Type.Optional(Type.String()),
 });
 
+// Null comes first in each union: the validator coerces types, and would turn null into 0 for a number first.
 export const EventBody = Type.Object({
   titles: Type.Record(Type.String(), Type.String()),
   descriptions: Type.Optional(Type.Record(Type.String(), Type.String())),
@@ -33,17 +34,17 @@ export const EventBody = Type.Object({
     ]),
   ),
   exdates: Type.Optional(Type.Array(Type.String(), { description: 'Local starts the series skips' })),
-  place_id: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  place_id: Type.Optional(Type.Union([Type.Null(), Type.Integer()])),
   address: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  lon: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-  lat: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  lon: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
+  lat: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
   city: Type.Optional(Type.String()),
   languages: Type.Optional(Type.Array(Type.String())),
   locals_welcome: Type.Optional(Type.Boolean()),
   bilingual: Type.Optional(Type.Boolean()),
   free: Type.Optional(Type.Boolean()),
   price: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  min_age: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  min_age: Type.Optional(Type.Union([Type.Null(), Type.Integer()])),
   organiser_url: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   status: Type.Optional(Type.String({ description: 'scheduled or cancelled' })),
   ...AntiSpamFields,

@@ -3,6 +3,7 @@ import { migrations } from '../migrations/index.ts';
 import type { Repositories, Storage, StorageCapabilities } from '../repositories.ts';
 import type { Database } from '../schema.ts';
 import { KyselyContributionRepository } from './contribution-repository.ts';
+import { KyselyEventChangeRepository } from './event-change-repository.ts';
 import { KyselyEventRepository } from './event-repository.ts';
 import { KyselyInsightsRepository } from './insights-repository.ts';
 import { KyselyAuditRepository, KyselyLimitRepository } from './limit-repository.ts';
@@ -21,6 +22,7 @@ export class KyselyStorage implements Storage {
   readonly audit: KyselyAuditRepository;
   readonly limits: KyselyLimitRepository;
   readonly events: KyselyEventRepository;
+  readonly eventChanges: KyselyEventChangeRepository;
   readonly insights: KyselyInsightsRepository;
 
   constructor(
@@ -36,6 +38,7 @@ export class KyselyStorage implements Storage {
     this.audit = new KyselyAuditRepository(db);
     this.limits = new KyselyLimitRepository(db);
     this.events = new KyselyEventRepository(db);
+    this.eventChanges = new KyselyEventChangeRepository(db);
     this.insights = new KyselyInsightsRepository(db, dialect);
   }
 
@@ -46,6 +49,8 @@ export class KyselyStorage implements Storage {
         users: new KyselyUserRepository(trx),
         contributions: new KyselyContributionRepository(trx),
         audit: new KyselyAuditRepository(trx),
+        events: new KyselyEventRepository(trx),
+        eventChanges: new KyselyEventChangeRepository(trx),
       }),
     );
   }

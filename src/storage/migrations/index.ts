@@ -7,6 +7,7 @@ import { homeBasedMigration } from './0004-home-based.ts';
 import { contributionsMigration } from './0005-contributions.ts';
 import { eventsMigration } from './0006-events.ts';
 import { placeDetailsMigration } from './0007-place-details.ts';
+import { eventChangesMigration } from './0008-event-changes.ts';
 
 /** Every migration, by name; names sort in the order they must run. Shared by both backends. */
 export function migrations(capabilities: StorageCapabilities): Record<string, Migration> {
@@ -18,5 +19,6 @@ export function migrations(capabilities: StorageCapabilities): Record<string, Mi
     '0005-contributions': contributionsMigration(capabilities),
     '0006-events': eventsMigration(capabilities),
     '0007-place-details': placeDetailsMigration,
+    '0008-event-changes': eventChangesMigration(capabilities),
   };
 }

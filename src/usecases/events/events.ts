@@ -56,20 +56,6 @@ export async function reviewEvent(
   });
 }
 
-export async function updateEvent(
-  ctx: AppContext,
-  publisher: Publisher,
-  id: number,
-  input: EventInput,
-): Promise<CityEvent> {
-  if (!mayPublish(publisher))
-    throw new ForbiddenError('only trusted contributors and moderators can change events');
-  const data = prepareEvent(input, ctx.taxonomy, await venueOf(ctx, input), ctx.now());
-  const event = await ctx.storage.events.update(id, data);
-  if (!event) throw new NotFoundError(`event ${id}`);
-  return event;
-}
-
 /** One event; one waiting for a moderator (or rejected) only for moderators. */
 export async function getEvent(ctx: AppContext, id: number, actor: Actor = VISITOR): Promise<CityEvent> {
   const event = Number.isSafeInteger(id) && id > 0 ? await ctx.storage.events.get(id) : null;

@@ -158,3 +158,32 @@ export function prepareEvent(
     throw new InputError('start', `ended more than ${PAST_LIMIT_DAYS} days ago`);
   return data;
 }
+
+/** A stored event as input again: the edit form starts from it, and an approved change is checked through it. */
+export function eventInputOf(event: EventData): EventInput {
+  return {
+    titles: { ...event.titles },
+    descriptions: { ...event.descriptions },
+    original_locale: event.originalLocale,
+    type: event.type,
+    start: event.start,
+    end: event.end,
+    all_day: event.allDay,
+    rrule: event.rrule,
+    exdates: [...event.exdates],
+    place_id: event.placeId,
+    address: event.address,
+    lon: event.lon,
+    lat: event.lat,
+    city: event.city,
+    languages: [...event.languages],
+    locals_welcome: event.localsWelcome,
+    bilingual: event.bilingual,
+    free: event.free,
+    price: event.price,
+    min_age: event.minAge,
+    organiser_url: event.organiserUrl,
+    // Waiting and rejected are the flow's states, not a publisher's: an edit keeps a public status.
+    status: event.status === 'cancelled' ? 'cancelled' : 'scheduled',
+  };
+}

@@ -1,20 +1,59 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InputError } from '../../domain/errors.ts';
-import { LOCALES, type Locale } from '../../domain/locales.ts';
-import { createEvent, publishesDirectly } from '../../usecases/events/events.ts';
-import type { EventInput } from '../../usecases/events/prepare-event.ts';
+import type { CityEvent } from '../../domain/events/event.ts';
+import { LOCALES, type Locale, pickText } from '../../domain/locales.ts';
+import { editEvent } from '../../usecases/events/edit-event.ts';
+import { createEvent, getEvent, publishesDirectly } from '../../usecases/events/events.ts';
+import { type EventInput, eventInputOf } from '../../usecases/events/prepare-event.ts';
 import { checkRate, RATE_RULES } from '../../usecases/rate-limit.ts';
 import { t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
 import type { FormProblem } from '../pages/community/form-kit.ts';
 import { renderThanks } from '../pages/community/place-form.ts';
-import { type EventFormValues, renderEventForm } from '../pages/events/event-form.ts';
+import {
+  type EventFormValues,
+  eventFormValues,
+  KEEP_RULE,
+  REPEATS,
+  renderEventForm,
+} from '../pages/events/event-form.ts';
 import { type AntiSpam, antiSpamFields } from './anti-spam.ts';
 import { type FormBody, text } from './form-input.ts';
-import { body, type CommunityRouteOptions, clientIp, handleForm, pageContext } from './route-kit.ts';
+import {
+  body,
+  type CommunityRouteOptions,
+  clientIp,
+  handleForm,
+  handlePage,
+  idParam,
+  pageContext,
+} from './route-kit.ts';
 
 const hidden = { schema: { hide: true } };
-const REPEATS: Record<string, string> = { weekly: 'FREQ=WEEKLY', monthly: 'FREQ=MONTHLY' };
+
+/**
+ * The edit form over the event it edits: the other locales' texts, the venue, the position and the skipped
+ * dates stay as they are; a repeat rule the form cannot say is kept when the form says "keep".
+ */
+export function editedEventInput(event: CityEvent, form: FormBody, locale: Locale): EventInput {
+  const edited = eventInputFromForm(form, locale);
+  const stored = eventInputOf(event);
+  const inLocale = (texts: Record<string, string> | undefined, value: string | undefined) => {
+    const { [locale]: _old, ...others } = texts ?? {};
+    return value?.trim() ? { ...others, [locale]: value } : others;
+  };
+  return {
+    ...stored,
+    ...edited,
+    titles: inLocale(stored.titles, edited.titles?.[locale]),
+    descriptions: inLocale(stored.descriptions, edited.descriptions?.[locale]),
+    rrule: text(form, 'repeats') === KEEP_RULE ? (stored.rrule ?? null) : (edited.rrule ?? null),
+    all_day: event.allDay,
+    // A venue on the map gives the address and the city; the form shows neither field then.
+    ...(event.placeId ? { address: stored.address ?? null, city: event.city } : {}),
+    status: text(form, 'cancelled') === 'on' ? 'cancelled' : 'scheduled',
+  };
+}
 
 /** The event form as the API's input: the form speaks one locale, an empty price means free. */
 export function eventInputFromForm(form: FormBody, locale: Locale): EventInput {
@@ -45,6 +84,17 @@ export async function eventFormRoutes(
   app: FastifyInstance,
   o: CommunityRouteOptions & { antiSpam: AntiSpam },
 ): Promise<void> {
+  /** Anyone who may not publish passes the anonymous forms' anti-spam check and the suggestion rate limit. */
+  const checkStranger = async (request: FastifyRequest) => {
+    if (publishesDirectly(request.actor)) return;
+    await o.antiSpam.check(body(request));
+    const keys = [
+      `suggest:ip:${clientIp(request)}`,
+      ...(request.actor.kind === 'user' ? [`suggest:user:${request.actor.user.id}`] : []),
+    ];
+    await checkRate(o.ctx, RATE_RULES.suggestion, keys);
+  };
+
   for (const locale of LOCALES) {
     const e = t(locale).m.events;
     const form = (request: FastifyRequest, reply: FastifyReply, problem: FormProblem | null = null) =>
@@ -64,14 +114,7 @@ export async function eventFormRoutes(
         locale,
         async () => {
           const input = eventInputFromForm(body(request), locale);
-          if (!publishesDirectly(request.actor)) {
-            await o.antiSpam.check(body(request));
-            const keys = [
-              `suggest:ip:${clientIp(request)}`,
-              ...(request.actor.kind === 'user' ? [`suggest:user:${request.actor.user.id}`] : []),
-            ];
-            await checkRate(o.ctx, RATE_RULES.suggestion, keys);
-          }
+          await checkStranger(request);
           const event = await createEvent(o.ctx, request.actor, input);
           const live = event.status !== 'pending';
           return o.sendPage(
@@ -85,5 +128,57 @@ export async function eventFormRoutes(
         (problem) => form(request, reply, problem),
       ),
     );
+
+    const editForm = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      event: CityEvent,
+      problem: FormProblem | null = null,
+    ) =>
+      renderEventForm(
+        { ...pageContext(o, request, reply, locale), antiSpam: antiSpamFields(t(locale)), problem },
+        problem ? (body(request) as EventFormValues) : eventFormValues(event, locale),
+        event,
+      );
+    app.get(`/${locale}/events/:id/edit`, hidden, async (request, reply) =>
+      handlePage(o, request, reply, locale, async () => {
+        const event = await getEvent(o.ctx, idParam(request), request.actor);
+        return o.sendPage(reply, editForm(request, reply, event));
+      }),
+    );
+    app.post(`/${locale}/events/:id/edit`, hidden, async (request, reply) => {
+      let event: CityEvent | null = null;
+      return handleForm(
+        o,
+        request,
+        reply,
+        locale,
+        async () => {
+          const current = await getEvent(o.ctx, idParam(request), request.actor);
+          event = current;
+          const input = editedEventInput(current, body(request), locale);
+          await checkStranger(request);
+          const outcome = await editEvent(
+            o.ctx,
+            request.actor,
+            current.id,
+            input,
+            text(body(request), 'comment'),
+          );
+          return o.sendPage(
+            reply,
+            renderThanks(
+              pageContext(o, request, reply, locale),
+              outcome.live ? e.changeLive : e.changeQueued,
+              {
+                href: localePath(locale, `events/${current.id}`),
+                label: pickText(current.titles, locale, current.originalLocale),
+              },
+            ),
+          );
+        },
+        (problem) => (event ? editForm(request, reply, event, problem) : form(request, reply, problem)),
+      );
+    });
   }
 }

@@ -18,6 +18,7 @@ import {
   rejectSuggestion,
   requireModerator,
 } from '../../usecases/contributions/review-suggestion.ts';
+import { pendingEventChanges, reviewEventChange } from '../../usecases/events/edit-event.ts';
 import { reviewEvent } from '../../usecases/events/events.ts';
 import { placeInputOf } from '../../usecases/prepare-place.ts';
 import { html } from '../html.ts';
@@ -57,12 +58,13 @@ export async function moderationRoutes(app: FastifyInstance, o: CommunityRouteOp
         pendingClaims(ctx, request.actor),
       ]);
       const events = await ctx.storage.events.pending(50);
+      const eventChanges = await pendingEventChanges(ctx);
       const context = {
         ...pageContext(o, request, reply, locale),
         problem,
         done: doneMessage(request, done),
       };
-      return renderModeration(context, queue, reports, claims, events);
+      return renderModeration(context, { suggestions: queue, reports, claims, events, eventChanges });
     };
 
     app.get(at('moderation'), hidden, async (request, reply) =>
@@ -142,6 +144,16 @@ export async function moderationRoutes(app: FastifyInstance, o: CommunityRouteOp
     action(
       'moderation/events/:id/reject',
       (request) => reviewEvent(ctx, request.actor, idParam(request), false),
+      'rejected',
+    );
+    action(
+      'moderation/event-changes/:id/approve',
+      (request) => reviewEventChange(ctx, request.actor, idParam(request), true, undefined),
+      'approved',
+    );
+    action(
+      'moderation/event-changes/:id/reject',
+      (request) => reviewEventChange(ctx, request.actor, idParam(request), false, text(body(request), 'reason')),
       'rejected',
     );
     action(

@@ -9,6 +9,7 @@ import type { Place, PlaceData } from '../../../domain/places/place.ts';
 import type { ClaimItem } from '../../../usecases/contributions/claims.ts';
 import type { ReportGroup } from '../../../usecases/contributions/report-place.ts';
 import type { QueueItem } from '../../../usecases/contributions/review-suggestion.ts';
+import type { EventChangeItem } from '../../../usecases/events/edit-event.ts';
 import { placePath } from '../../../usecases/present-place.ts';
 import type { Taxonomy } from '../../../usecases/taxonomy.ts';
 import { html, type SafeHtml } from '../../html.ts';
@@ -17,7 +18,7 @@ import { localePath } from '../../locale.ts';
 import { typeName } from '../events/event-items.ts';
 import type { Assets } from '../layout.ts';
 import { communityPage, csrfField, doneNotice, type FormProblem, problemSummary } from './form-kit.ts';
-import { readableChange } from './readable-change.ts';
+import { readableChange, readableEventDiff } from './readable-change.ts';
 
 export interface ModerationContext {
   assets: Assets;
@@ -45,14 +46,27 @@ export function scrollingTable(label: string, table: SafeHtml): SafeHtml {
 
 /** A side-by-side table: field, before, after, in words people use. The caption says what is compared. */
 function diffTable(c: ModerationContext, tr: Translator, changes: FieldChange[], caption: string): SafeHtml {
-  const m = tr.m.community;
-  if (changes.length === 0) return html`<p>${m.noChanges}</p>`;
   const rows = changes.map((change) => readableChange(change, tr, c.taxonomy));
+  return labelledDiff(
+    tr,
+    rows.map((r) => ({ label: tr.m.community.fields[r.field], before: r.before, after: r.after })),
+    caption,
+  );
+}
+
+/** Field, before and after, side by side: a place's or an event's change, already in words. */
+function labelledDiff(
+  tr: Translator,
+  rows: { label: string; before: string; after: string }[],
+  caption: string,
+): SafeHtml {
+  const m = tr.m.community;
+  if (rows.length === 0) return html`<p>${m.noChanges}</p>`;
   return scrollingTable(
     caption,
     html`<table class="diff"><caption class="visually-hidden">${caption}</caption>
 <thead><tr><th scope="col">${m.field}</th><th scope="col">${m.before}</th><th scope="col">${m.after}</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><th scope="row">${m.fields[r.field]}</th><td class="diff__old">${r.before ? html`<del>${r.before}</del>` : '—'}</td><td class="diff__new">${r.after ? html`<ins>${r.after}</ins>` : '—'}</td></tr>`)}</tbody></table>`,
+<tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td class="diff__old">${r.before ? html`<del>${r.before}</del>` : '—'}</td><td class="diff__new">${r.after ? html`<ins>${r.after}</ins>` : '—'}</td></tr>`)}</tbody></table>`,
   );
 }
 
@@ -139,13 +153,36 @@ function eventEntry(c: ModerationContext, tr: Translator, event: CityEvent): Saf
 </article>`;
 }
 
-export function renderModeration(
-  c: ModerationContext,
-  queue: QueueItem[],
-  reports: ReportGroup[],
-  claims: ClaimItem[],
-  events: CityEvent[] = [],
-): SafeHtml {
+function eventChangeEntry(c: ModerationContext, tr: Translator, item: EventChangeItem): SafeHtml {
+  const m = tr.m.community;
+  const { change, event } = item;
+  const id = change.id;
+  const title = pickText((event ?? change.base).titles, c.locale, (event ?? change.base).originalLocale);
+  return html`<article class="queue-item" aria-labelledby="ec-${id}">
+  <h3 id="ec-${id}">${event ? html`<a href="${localePath(c.locale, `events/${event.id}`)}">${title}</a>` : title}</h3>
+  <p class="queue-item__meta">${tr.date(change.createdAt)}</p>
+  ${labelledDiff(tr, readableEventDiff(item.diff, tr, c.taxonomy), m.diffCaption)}
+  ${change.comment ? html`<blockquote class="queue-item__comment">${change.comment}</blockquote>` : ''}
+  <div class="form-row">
+    ${postButton(c, `moderation/event-changes/${id}/approve`, m.approve, html``, 'primary')}
+    <form class="inline-form" method="post" action="${localePath(c.locale, `moderation/event-changes/${id}/reject`)}">${csrfField(c.csrf)}
+      <label for="ec-reason-${id}" class="inline-form__label">${m.rejectReason}</label>
+      <input id="ec-reason-${id}" name="reason">
+      <button class="button" type="submit">${m.reject}</button></form>
+  </div>
+</article>`;
+}
+
+export interface ModerationQueues {
+  suggestions: QueueItem[];
+  reports: ReportGroup[];
+  claims: ClaimItem[];
+  events: CityEvent[];
+  eventChanges: EventChangeItem[];
+}
+
+export function renderModeration(c: ModerationContext, queues: ModerationQueues): SafeHtml {
+  const { suggestions: queue, reports, claims, events, eventChanges } = queues;
   const tr = t(c.locale);
   const m = tr.m.community;
   return communityPage({
@@ -159,6 +196,8 @@ ${problemSummary(tr, c.problem)}
 ${queue.length ? queue.map((item) => queueEntry(c, tr, item)) : html`<p>${m.queueEmpty}</p>`}</section>
 <section aria-labelledby="h-events"><h2 id="h-events">${tr.m.events.title} (${events.length})</h2>
 ${events.length ? events.map((event) => eventEntry(c, tr, event)) : html`<p>${m.queueEmpty}</p>`}</section>
+<section aria-labelledby="h-event-changes"><h2 id="h-event-changes">${tr.m.events.eventChanges} (${eventChanges.length})</h2>
+${eventChanges.length ? eventChanges.map((item) => eventChangeEntry(c, tr, item)) : html`<p>${m.queueEmpty}</p>`}</section>
 <section aria-labelledby="h-reports"><h2 id="h-reports">${m.reports} (${reports.length})</h2>
 ${reports.length ? reports.map((g) => reportEntry(c, tr, g)) : html`<p>${m.queueEmpty}</p>`}</section>
 <section aria-labelledby="h-claims"><h2 id="h-claims">${m.claims} (${claims.length})</h2>

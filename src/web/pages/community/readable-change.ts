@@ -1,7 +1,16 @@
 import type { FieldChange } from '../../../domain/contributions/place-diff.ts';
+import type { EventFieldChange } from '../../../domain/events/event-diff.ts';
 import { isLocale, type Locale, pickText } from '../../../domain/locales.ts';
 import type { Taxonomy } from '../../../usecases/taxonomy.ts';
 import { LOCALE_NAMES, type Translator } from '../../i18n/index.ts';
+import { typeName } from '../events/event-items.ts';
+
+/** One line per locale: "ru: …" becomes "Русский: …". */
+function localeLines(text: string): string {
+  return text.replace(/^([a-zA-Z-]+): /gm, (all, code: string) =>
+    isLocale(code) ? `${LOCALE_NAMES[code]}: ` : all,
+  );
+}
 
 /**
  * A change as people read it: category, city and neighbourhood by name, languages and locales by name,
@@ -38,13 +47,56 @@ export function readableChange(change: FieldChange, tr: Translator, taxonomy: Ta
         return m.statuses[text as keyof typeof m.statuses] ?? text;
       case 'names':
       case 'descriptions':
-        // One line per locale: "ru: …" becomes "Русский: …".
-        return text.replace(/^([a-zA-Z-]+): /gm, (all, code: string) =>
-          isLocale(code) ? `${LOCALE_NAMES[code]}: ` : all,
-        );
+        return localeLines(text);
       default:
         return text;
     }
   };
   return { field: change.field, before: value(change.before), after: value(change.after) };
+}
+
+/** An event's changed fields as people read them: labels, type and city names, languages, yes/no, statuses. */
+export function readableEventDiff(
+  changes: EventFieldChange[],
+  tr: Translator,
+  taxonomy: Taxonomy,
+): { label: string; before: string; after: string }[] {
+  const e = tr.m.events;
+  const m = tr.m.community;
+  const word = (field: EventFieldChange['field'], text: string): string => {
+    if (!text) return text;
+    switch (field) {
+      case 'type':
+        return typeName(text, tr.locale);
+      case 'city': {
+        const city = taxonomy.city(text);
+        return city ? pickText(city.names, tr.locale) : text;
+      }
+      case 'languages':
+        return text
+          .split(', ')
+          .map((code) => tr.languageName(code))
+          .join(', ');
+      case 'allDay':
+      case 'localsWelcome':
+      case 'bilingual':
+      case 'free':
+        return text === 'yes' ? m.yes : m.no;
+      case 'status':
+        return e.eventStatuses[text as keyof typeof e.eventStatuses] ?? text;
+      case 'start':
+      case 'end':
+        return text.replace('T', ' ');
+      case 'titles':
+      case 'descriptions':
+        return localeLines(text);
+      default:
+        return text;
+    }
+  };
+  return changes.map((c) => ({
+    label: e.eventFields[c.field],
+    before: word(c.field, c.before),
+    after: word(c.field, c.after),
+  }));
 }

@@ -92,6 +92,7 @@ export function renderEventPage(
     </section>
     ${description ? html`<div class="event-page__description">${richText(description)}</div>` : ''}
     ${event.organiserUrl ? html`<p><a href="${event.organiserUrl}" rel="nofollow ugc noopener">${e.organiser}</a></p>` : ''}
+    <p class="event-page__actions"><a href="${localePath(locale, `events/${event.id}/edit`)}">${e.suggestEventChange}</a></p>
   </article>
 </main>
 <script type="application/ld+json">${jsonScript(eventJsonLd(event, next[0], venue, locale, `${origin}${path}`))}</script>`;
