@@ -235,6 +235,40 @@ describe.each(BACKENDS)('events on %s', (backend) => {
     expect(titles).not.toContain('Турнир по шахматам');
   });
 
+  it('places a web-form event at a place on the map (by its link) or at a point, and refuses a bad venue', async () => {
+    const place = (await server.ctx.storage.places.list({ statuses: ['active'], limit: 1 }))[0];
+    if (!place) throw new Error('the demo has places');
+    const visitor = new FormClient(server.url);
+    const offered = await visitor.get(`/en/events/new?venue=${place.id}`);
+    expect(offered.text).toContain(`name="venue" type="text" value="/p/${place.id}"`);
+    const form = { title: 'Вечер поэзии', type: 'meetup', start: '2026-11-12T19:00', city: 'belgrade' };
+    const bad = await visitor.post('/en/events/new', { ...form, venue: 'somewhere nice' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/id="f-venue"[^>]*aria-invalid="true"/);
+    const missing = await visitor.post('/en/events/new', { ...form, venue: '/ru/p/99999999-nothing' });
+    expect(missing.status).toBe(400);
+    const halfPoint = await visitor.post('/en/events/new', { ...form, lat: '44.81' });
+    expect(halfPoint.status).toBe(400);
+    expect(halfPoint.text).toMatch(/id="f-lat"[^>]*aria-invalid="true"/);
+
+    expect(
+      (await visitor.post('/en/events/new', { ...form, venue: `https://example.org/ru/p/${place.id}-x` }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await visitor.post('/en/events/new', { ...form, title: 'Пикник', lat: '44,8231', lon: '20.4489' }))
+        .status,
+    ).toBe(200);
+    const waiting = await server.ctx.storage.events.pending(20);
+    const atPlace = waiting.find((e) => e.titles.en === 'Вечер поэзии');
+    expect(atPlace).toMatchObject({ placeId: place.id, lon: place.lon, lat: place.lat });
+    expect(waiting.find((e) => e.titles.en === 'Пикник')).toMatchObject({
+      placeId: null,
+      lon: 20.4489,
+      lat: 44.8231,
+    });
+  });
+
   it('serves iCalendar feeds that an independent parser reads as the API’s occurrences', async () => {
     const feed = await fetch(`${server.url}/api/v1/events.ics`);
     expect(feed.status).toBe(200);

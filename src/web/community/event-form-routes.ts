@@ -18,7 +18,7 @@ import {
   renderEventForm,
 } from '../pages/events/event-form.ts';
 import { type AntiSpam, antiSpamFields } from './anti-spam.ts';
-import { type FormBody, text } from './form-input.ts';
+import { coordinate, type FormBody, text } from './form-input.ts';
 import {
   body,
   type CommunityRouteOptions,
@@ -49,10 +49,18 @@ export function editedEventInput(event: CityEvent, form: FormBody, locale: Local
     descriptions: inLocale(stored.descriptions, edited.descriptions?.[locale]),
     rrule: text(form, 'repeats') === KEEP_RULE ? (stored.rrule ?? null) : (edited.rrule ?? null),
     all_day: event.allDay,
-    // A venue on the map gives the address and the city; the form shows neither field then.
-    ...(event.placeId ? { address: stored.address ?? null, city: event.city } : {}),
     status: text(form, 'cancelled') === 'on' ? 'cancelled' : 'scheduled',
   };
+}
+
+/** A place named by its page's link (`…/ru/p/12-kafe`, `/p/12`) or its number; null when the field is empty. */
+function venuePlaceId(value: string, locale: Locale): number | null {
+  const text = value.trim();
+  if (!text) return null;
+  const id = Number(/(?:^|\/p\/)(\d+)(?:-[^/?#]*)?\/?(?:[?#].*)?$/.exec(text)?.[1]);
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new InputError('venue', t(locale).m.events.venuePlaceProblem);
+  return id;
 }
 
 /** The event form as the API's input: the form speaks one locale, an empty price means free. */
@@ -69,7 +77,10 @@ export function eventInputFromForm(form: FormBody, locale: Locale): EventInput {
     end: text(form, 'end') || null,
     rrule: REPEATS[text(form, 'repeats')] ?? null,
     city: text(form, 'city'),
+    place_id: venuePlaceId(text(form, 'venue'), locale),
     address: text(form, 'address') || null,
+    lat: coordinate(form, 'lat') ?? null,
+    lon: coordinate(form, 'lon') ?? null,
     languages,
     locals_welcome: text(form, 'locals_welcome') === 'on',
     bilingual: text(form, 'bilingual') === 'on',
@@ -103,9 +114,18 @@ export async function eventFormRoutes(
         body(request) as EventFormValues,
       );
 
-    app.get(`/${locale}/events/new`, hidden, async (request, reply) =>
-      o.sendPage(reply, form(request, reply)),
-    );
+    // "Add an event here" on a place's page opens the form with that place as the venue.
+    app.get(`/${locale}/events/new`, hidden, async (request, reply) => {
+      const venue = Number((request.query as Record<string, unknown>).venue);
+      const values = Number.isSafeInteger(venue) && venue > 0 ? { venue: `/p/${venue}` } : {};
+      return o.sendPage(
+        reply,
+        renderEventForm(
+          { ...pageContext(o, request, reply, locale), antiSpam: antiSpamFields(t(locale)), problem: null },
+          values,
+        ),
+      );
+    });
     app.post(`/${locale}/events/new`, hidden, async (request, reply) =>
       handleForm(
         o,

@@ -10,7 +10,7 @@ export function text(body: FormBody, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-function coordinate(body: FormBody, name: 'lat' | 'lon'): number | undefined {
+export function coordinate(body: FormBody, name: 'lat' | 'lon'): number | undefined {
   const raw = text(body, name).trim().replace(',', '.');
   if (!raw) return undefined;
   const value = Number(raw);

@@ -153,7 +153,8 @@ export async function moderationRoutes(app: FastifyInstance, o: CommunityRouteOp
     );
     action(
       'moderation/event-changes/:id/reject',
-      (request) => reviewEventChange(ctx, request.actor, idParam(request), false, text(body(request), 'reason')),
+      (request) =>
+        reviewEventChange(ctx, request.actor, idParam(request), false, text(body(request), 'reason')),
       'rejected',
     );
     action(

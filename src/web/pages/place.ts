@@ -151,6 +151,7 @@ export function renderPlace(
       <li><a href="${localePath(locale, `p/${view.id}/report`)}">${tr.m.community.reportLink}</a></li>
       <li><a href="${localePath(locale, `p/${view.id}/history`)}">${tr.m.community.historyLink}</a></li>
       <li><a href="${localePath(locale, `p/${view.id}/claim`)}">${tr.m.community.claimLink}</a></li>
+      <li><a href="${localePath(locale, `events/new?venue=${view.id}`)}">${tr.m.events.addEventHere}</a></li>
     </ul></nav>
   </article>
 </main>`;

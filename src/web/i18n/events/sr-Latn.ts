@@ -60,7 +60,11 @@ export const eventsSrLatn: typeof eventsEn = {
   mapLabel: 'Mapa ovih događaja',
   editEvent: 'Izmeni događaj',
   suggestEventChange: 'Predloži izmenu događaja',
-  venueIsPlace: 'Događaj se održava u mestu sa mape; adresa se uzima odatle.',
+  venuePlace: 'Mesto na mapi (nije obavezno)',
+  venuePlaceHint:
+    'Nalepite link stranice mesta ili na njoj kliknite „Dodaj događaj ovde”: događaj tada preuzima adresu i položaj tog mesta.',
+  venuePlaceProblem: 'mora biti link stranice mesta na ovoj mapi, na primer /ru/p/12-kafe, ili njegov broj',
+  addEventHere: 'Dodaj događaj ovde',
   repeatKeep: 'Ostavi kako jeste ({rule})',
   isCancelled: 'Događaj je otkazan',
   sendChange: 'Pošalji izmenu',

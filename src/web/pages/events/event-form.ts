@@ -37,7 +37,10 @@ export function eventFormValues(event: CityEvent, locale: Locale): EventFormValu
     end: event.end ?? '',
     repeats: event.rrule === null ? '' : (repeats ?? KEEP_RULE),
     city: event.city,
-    address: event.address ?? '',
+    venue: event.placeId ? `/p/${event.placeId}` : '',
+    address: event.placeId ? '' : (event.address ?? ''),
+    lat: event.placeId || event.lat === null ? '' : String(event.lat),
+    lon: event.placeId || event.lon === null ? '' : String(event.lon),
     languages: [...event.languages],
     locals_welcome: flag(event.localsWelcome),
     bilingual: flag(event.bilingual),
@@ -68,7 +71,7 @@ export function renderEventForm(
   const path = event ? `events/${event.id}/edit` : 'events/new';
   const heading = event ? (direct ? e.editEvent : e.suggestEventChange) : e.newEvent;
   const timeType = event?.allDay ? 'date' : 'datetime-local';
-  const venue = event?.placeId ? html`<p class="hint">${e.venueIsPlace}</p>` : null;
+  const position = c.problem ? { ...c.problem, field: c.problem.field.replace('lon/lat', 'lat') } : null;
   return communityPage({
     ...c,
     path,
@@ -100,7 +103,15 @@ ${problemSummary(tr, c.problem)}
     )}</select></div>
   <div class="field"><label for="f-city">${e.city}</label>
     <select id="f-city" name="city">${c.taxonomy.cities.map((city) => html`<option value="${city.slug}"${one(values, 'city') === city.slug ? html` selected` : ''}>${pickText(city.names, c.locale)}</option>`)}</select></div>
-  ${venue ?? inputField({ name: 'address', label: e.address, value: one(values, 'address'), hint: e.venueHint, problem: c.problem })}
+  <fieldset><legend>${e.venue}</legend>
+  ${inputField({ name: 'venue', label: e.venuePlace, value: one(values, 'venue'), hint: e.venuePlaceHint, problem: c.problem ? { ...c.problem, field: c.problem.field.replace('place_id', 'venue') } : null })}
+  ${inputField({ name: 'address', label: e.address, value: one(values, 'address'), hint: e.venueHint, problem: c.problem })}
+  <div class="form-row">
+  ${inputField({ name: 'lat', label: m.latitude, value: one(values, 'lat'), problem: position, extra: html` inputmode="decimal"` })}
+  ${inputField({ name: 'lon', label: m.longitude, value: one(values, 'lon'), extra: html` inputmode="decimal"` })}
+  </div>
+  <p class="hint">${m.coordinatesHint}</p>
+  </fieldset>
   ${textAreaField({ name: 'description', label: e.descriptionLabel, value: one(values, 'description'), problem: c.problem })}
   <fieldset class="field field--checks"><legend>${e.languages}</legend>${['ru', 'sr', 'uk', 'en'].map(
     (code) =>
