@@ -11,7 +11,6 @@ import type {
 import type { CityEvent, EventData } from '../domain/events/event.ts';
 import type { EventChange, NewEventChange } from '../domain/events/event-change.ts';
 import type { BBox } from '../domain/geo.ts';
-import type { Month } from '../domain/insights/months.ts';
 import type { SpokenLanguage } from '../domain/languages.ts';
 import type { Locale, LocalizedText } from '../domain/locales.ts';
 import type { Place, PlaceData, PlaceStatus } from '../domain/places/place.ts';
