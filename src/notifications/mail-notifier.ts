@@ -59,6 +59,18 @@ export function compose(
             text: lines(m.claimRejectedText, notice.reason),
           };
     }
+    case 'event-change-decided': {
+      const vars = { name: notice.eventTitle };
+      return notice.approved
+        ? {
+            subject: tr.format(m.eventChangeApprovedSubject, vars),
+            text: lines(tr.format(m.eventChangeApprovedText, vars), link(notice.path)),
+          }
+        : {
+            subject: tr.format(m.eventChangeRejectedSubject, vars),
+            text: lines(tr.format(m.eventChangeRejectedText, vars), notice.reason),
+          };
+    }
     case 'moderation-digest': {
       const { counts } = notice;
       const count = counts.suggestions + counts.reports + counts.claims;

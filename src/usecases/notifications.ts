@@ -18,6 +18,13 @@ export type Notice =
       path: string | null;
     }
   | { kind: 'claim-decided'; approved: boolean; placeName: string; reason: string | null; path: string }
+  | {
+      kind: 'event-change-decided';
+      approved: boolean;
+      eventTitle: string;
+      reason: string | null;
+      path: string;
+    }
   | { kind: 'moderation-digest'; counts: ReviewCounts; path: string };
 
 export interface Notifier {

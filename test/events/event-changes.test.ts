@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/accounts/user.ts';
 import { ConflictError, InputError } from '../../src/domain/errors.ts';
+import type { Locale } from '../../src/domain/locales.ts';
+import { compose } from '../../src/notifications/mail-notifier.ts';
 import { createAdmin } from '../../src/usecases/accounts/manage-accounts.ts';
 import { editEvent, pendingEventChanges, reviewEventChange } from '../../src/usecases/events/edit-event.ts';
 import { createEvent } from '../../src/usecases/events/events.ts';
 import { eventInputOf } from '../../src/usecases/events/prepare-event.ts';
+import type { Notice } from '../../src/usecases/notifications.ts';
 import { BACKENDS } from '../support/backends.ts';
 import { FormClient } from '../support/browserless-client.ts';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from '../support/server.ts';
@@ -29,9 +32,15 @@ const QUIZ = {
 describe.each(BACKENDS)('changing events on %s', (backend) => {
   let server: TestServer;
   let moderator: Actor;
+  const mailed: { to: string; locale: string; notice: Notice }[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ backend, demo: false, now: NOW });
+    const notifier = {
+      async notify(to: string, locale: Locale, notice: Notice) {
+        mailed.push({ to, locale, notice });
+      },
+    };
+    server = await startTestServer({ backend, demo: false, now: NOW, notifier });
     const { user } = await createAdmin(server.ctx, 'event-changes@kvartal.test');
     moderator = { kind: 'user', user, ownedPlaceIds: [] };
   });
@@ -100,6 +109,58 @@ describe.each(BACKENDS)('changing events on %s', (backend) => {
     expect((await ctx.storage.eventChanges.get(proposal.change?.id ?? 0))?.reason).toBe(
       'The organiser says it is on',
     );
+  });
+
+  it('tells a contributor the outcome of their change by mail, in the language of their account', async () => {
+    const ctx = server.ctx;
+    const event = await createEvent(ctx, OPERATOR, { ...QUIZ, titles: { ru: 'Мастер-класс по керамике' } });
+    const user = await ctx.storage.users.create({
+      email: 'potter@example.org',
+      emailVerified: true,
+      passwordHash: null,
+      displayName: null,
+      role: 'contributor',
+      telegramId: null,
+      locale: 'ru',
+    });
+    const contributor: Actor = { kind: 'user', user, ownedPlaceIds: [] };
+    const first = await editEvent(ctx, contributor, event.id, { ...eventInputOf(event), price: '1500 RSD' });
+    await reviewEventChange(
+      ctx,
+      moderator,
+      first.change?.id ?? 0,
+      false,
+      'Цена другая, см. сайт организатора',
+    );
+    const second = await editEvent(ctx, contributor, event.id, { ...eventInputOf(event), min_age: 12 });
+    await reviewEventChange(ctx, moderator, second.change?.id ?? 0, true, undefined);
+    const notices = mailed.filter((m) => m.to === 'potter@example.org');
+    expect(notices.map((m) => [m.locale, m.notice])).toEqual([
+      [
+        'ru',
+        {
+          kind: 'event-change-decided',
+          approved: false,
+          eventTitle: 'Мастер-класс по керамике',
+          reason: 'Цена другая, см. сайт организатора',
+          path: `/events/${event.id}`,
+        },
+      ],
+      [
+        'ru',
+        {
+          kind: 'event-change-decided',
+          approved: true,
+          eventTitle: 'Мастер-класс по керамике',
+          reason: null,
+          path: `/events/${event.id}`,
+        },
+      ],
+    ]);
+    const mail = compose('ru', notices[0]?.notice as Notice, (path) => `https://kvartal.example${path}`);
+    expect(mail.subject).toBe('О вашем исправлении события «Мастер-класс по керамике»');
+    expect(mail.text).toContain('Цена другая, см. сайт организатора');
+    expect((await ctx.storage.events.get(event.id))?.minAge).toBe(12);
   });
 
   it('answers a stranger’s PUT with 202 and the waiting change, the operator’s with 200', async () => {

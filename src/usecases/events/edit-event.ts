@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../
 import type { CityEvent, EventData } from '../../domain/events/event.ts';
 import type { EventChange } from '../../domain/events/event-change.ts';
 import { type EventFieldChange, eventDiff, withProposedChanges } from '../../domain/events/event-diff.ts';
+import { pickText } from '../../domain/locales.ts';
 import type { Repositories } from '../../storage/repositories.ts';
 import type { AppContext } from '../context.ts';
 import { getEvent, type Publisher, publishesDirectly } from './events.ts';
@@ -148,5 +149,25 @@ export async function reviewEventChange(
       details: { change: changeId, ...(why ? { reason: why } : {}) },
       createdAt: at,
     });
+  });
+  await tellSubmitter(ctx, change, approve, why);
+}
+
+/** The person who proposed the change hears the outcome by mail, in the language of their account. */
+async function tellSubmitter(
+  ctx: AppContext,
+  change: EventChange,
+  approved: boolean,
+  reason: string | null,
+): Promise<void> {
+  const submitter = change.submitterId === null ? null : await ctx.storage.users.get(change.submitterId);
+  if (!submitter?.email) return;
+  const event = change.proposed;
+  await ctx.notifier.notify(submitter.email, submitter.locale, {
+    kind: 'event-change-decided',
+    approved,
+    eventTitle: pickText(event.titles, submitter.locale, event.originalLocale),
+    reason,
+    path: `/events/${change.eventId}`,
   });
 }

@@ -238,6 +238,10 @@ export const communityRu: typeof communityEn = {
     claimApprovedText: 'Ваша заявка одобрена: теперь вы можете редактировать место напрямую.',
     claimRejectedSubject: 'О вашей заявке на место «{name}»',
     claimRejectedText: 'Ваша заявка не одобрена. Причина:',
+    eventChangeApprovedSubject: 'Ваше исправление события «{name}» опубликовано',
+    eventChangeApprovedText: 'Модератор одобрил ваше исправление события «{name}». Спасибо!',
+    eventChangeRejectedSubject: 'О вашем исправлении события «{name}»',
+    eventChangeRejectedText: 'Модератор не одобрил ваше исправление события «{name}». Причина:',
     digestSubject: 'Модерация Kvartal: ждут проверки — {count}',
     digestText:
       'Ждут проверки: предложения — {suggestions}, места с жалобами — {reports}, заявки владельцев — {claims}.',

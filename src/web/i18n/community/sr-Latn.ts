@@ -232,6 +232,10 @@ export const communitySrLatn: typeof communityEn = {
     claimApprovedText: 'Vaš zahtev je odobren: sada možete direktno da menjate mesto.',
     claimRejectedSubject: 'O vašem zahtevu za mesto „{name}“',
     claimRejectedText: 'Vaš zahtev nije odobren. Razlog:',
+    eventChangeApprovedSubject: 'Vaša izmena događaja „{name}“ je objavljena',
+    eventChangeApprovedText: 'Moderator je odobrio vašu izmenu događaja „{name}“. Hvala!',
+    eventChangeRejectedSubject: 'O vašoj izmeni događaja „{name}“',
+    eventChangeRejectedText: 'Moderator nije odobrio vašu izmenu događaja „{name}“. Razlog:',
     digestSubject: 'Moderacija na Kvartalu: na čekanju {count}',
     digestText:
       'Na čekanju: predlozi — {suggestions}, prijavljena mesta — {reports}, zahtevi za vlasništvo — {claims}.',

@@ -238,6 +238,10 @@ export const communityUk: typeof communityEn = {
     claimApprovedText: 'Вашу заявку схвалено: тепер ви можете редагувати місце напряму.',
     claimRejectedSubject: 'Щодо вашої заявки на місце «{name}»',
     claimRejectedText: 'Вашу заявку не схвалено. Причина:',
+    eventChangeApprovedSubject: 'Ваше виправлення події «{name}» опубліковано',
+    eventChangeApprovedText: 'Модератор схвалив ваше виправлення події «{name}». Дякуємо!',
+    eventChangeRejectedSubject: 'Про ваше виправлення події «{name}»',
+    eventChangeRejectedText: 'Модератор не схвалив ваше виправлення події «{name}». Причина:',
     digestSubject: 'Модерація Kvartal: чекають на перевірку — {count}',
     digestText:
       'Чекають на перевірку: пропозиції — {suggestions}, місця зі скаргами — {reports}, заявки власників — {claims}.',
