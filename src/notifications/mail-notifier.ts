@@ -73,7 +73,7 @@ export function compose(
     }
     case 'moderation-digest': {
       const { counts } = notice;
-      const count = counts.suggestions + counts.reports + counts.claims;
+      const count = counts.suggestions + counts.reports + counts.claims + counts.events;
       return {
         subject: tr.format(m.digestSubject, { count }),
         text: lines(tr.format(m.digestText, { ...counts }), link(notice.path)),

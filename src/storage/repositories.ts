@@ -251,6 +251,8 @@ export interface ReviewCounts {
   suggestions: number;
   reports: number;
   claims: number;
+  /** New events and changes to events waiting for a moderator. */
+  events: number;
 }
 
 /** Suggestions, reports and ownership claims: what people send in and moderators decide on. */

@@ -124,7 +124,10 @@ describe.each(BACKENDS)('changing events on %s', (backend) => {
       locale: 'ru',
     });
     const contributor: Actor = { kind: 'user', user, ownedPlaceIds: [] };
+    const before = (await ctx.storage.contributions.pendingCounts()).events;
     const first = await editEvent(ctx, contributor, event.id, { ...eventInputOf(event), price: '1500 RSD' });
+    // The moderators' digest counts the waiting change.
+    expect((await ctx.storage.contributions.pendingCounts()).events).toBe(before + 1);
     await reviewEventChange(
       ctx,
       moderator,
@@ -134,6 +137,7 @@ describe.each(BACKENDS)('changing events on %s', (backend) => {
     );
     const second = await editEvent(ctx, contributor, event.id, { ...eventInputOf(event), min_age: 12 });
     await reviewEventChange(ctx, moderator, second.change?.id ?? 0, true, undefined);
+    expect((await ctx.storage.contributions.pendingCounts()).events).toBe(before);
     const notices = mailed.filter((m) => m.to === 'potter@example.org');
     expect(notices.map((m) => [m.locale, m.notice])).toEqual([
       [

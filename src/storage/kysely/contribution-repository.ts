@@ -258,7 +258,10 @@ export class KyselyContributionRepository implements ContributionRepository {
   }
 
   async pendingCounts(): Promise<ReviewCounts> {
-    const count = async (table: 'suggestions' | 'claims' | 'reports', status: string) => {
+    const count = async (
+      table: 'suggestions' | 'claims' | 'reports' | 'events' | 'event_changes',
+      status: string,
+    ) => {
       const row = await this.db
         .selectFrom(table)
         .select(sql<number>`count(*)`.as('n'))
@@ -270,6 +273,7 @@ export class KyselyContributionRepository implements ContributionRepository {
       suggestions: await count('suggestions', 'pending'),
       reports: await count('reports', 'open'),
       claims: await count('claims', 'pending'),
+      events: (await count('events', 'pending')) + (await count('event_changes', 'pending')),
     };
   }
 

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.ts';
  */
 export async function sendModerationDigest(ctx: AppContext): Promise<{ sent: number; waiting: number }> {
   const counts = await ctx.storage.contributions.pendingCounts();
-  const waiting = counts.suggestions + counts.reports + counts.claims;
+  const waiting = counts.suggestions + counts.reports + counts.claims + counts.events;
   if (waiting === 0) return { sent: 0, waiting };
   const moderators = await ctx.storage.users.list({ roles: ['moderator', 'admin'], limit: 1000 });
   let sent = 0;

@@ -233,7 +233,8 @@ export const communityEn = {
     eventChangeRejectedSubject: 'About your change to {name}',
     eventChangeRejectedText: 'A moderator did not approve your change to the event “{name}”. The reason:',
     digestSubject: 'Kvartal moderation: {count} waiting',
-    digestText: 'Waiting: {suggestions} suggestions, {reports} reported places, {claims} ownership claims.',
+    digestText:
+      'Waiting: {suggestions} suggestions, {reports} reported places, {claims} ownership claims, {events} events and changes to events.',
     signature: '— Kvartal',
   },
 };

@@ -244,7 +244,7 @@ export const communityRu: typeof communityEn = {
     eventChangeRejectedText: 'Модератор не одобрил ваше исправление события «{name}». Причина:',
     digestSubject: 'Модерация Kvartal: ждут проверки — {count}',
     digestText:
-      'Ждут проверки: предложения — {suggestions}, места с жалобами — {reports}, заявки владельцев — {claims}.',
+      'Ждут проверки: предложения — {suggestions}, места с жалобами — {reports}, заявки владельцев — {claims}, события и их исправления — {events}.',
     signature: '— Kvartal',
   },
 };

@@ -238,7 +238,7 @@ export const communitySrLatn: typeof communityEn = {
     eventChangeRejectedText: 'Moderator nije odobrio vašu izmenu događaja „{name}“. Razlog:',
     digestSubject: 'Moderacija na Kvartalu: na čekanju {count}',
     digestText:
-      'Na čekanju: predlozi — {suggestions}, prijavljena mesta — {reports}, zahtevi za vlasništvo — {claims}.',
+      'Na čekanju: predlozi — {suggestions}, prijavljena mesta — {reports}, zahtevi za vlasništvo — {claims}, događaji i njihove izmene — {events}.',
     signature: '— Kvartal',
   },
 };

@@ -244,7 +244,7 @@ export const communityUk: typeof communityEn = {
     eventChangeRejectedText: 'Модератор не схвалив ваше виправлення події «{name}». Причина:',
     digestSubject: 'Модерація Kvartal: чекають на перевірку — {count}',
     digestText:
-      'Чекають на перевірку: пропозиції — {suggestions}, місця зі скаргами — {reports}, заявки власників — {claims}.',
+      'Чекають на перевірку: пропозиції — {suggestions}, місця зі скаргами — {reports}, заявки власників — {claims}, події та їх виправлення — {events}.',
     signature: '— Kvartal',
   },
 };
