@@ -1,8 +1,62 @@
+/**
+ * Problems a person can make in a form, by name: the web pages say them in the reader's language (the
+ * catalogues have one sentence per code), while `problem` keeps the English wording of the API and the logs.
+ */
+export const PROBLEM_CODES = [
+  'required',
+  'tooLong',
+  'nameRequired',
+  'titleRequired',
+  'categoryRequired',
+  'categoryGroup',
+  'coordinatesRequired',
+  'coordinatesBoth',
+  'coordinatesRange',
+  'outsideCities',
+  'number',
+  'hours',
+  'opened',
+  'phone',
+  'website',
+  'telegram',
+  'instagram',
+  'email',
+  'emailOptional',
+  'passwordShort',
+  'wrongSignIn',
+  'confirmEmail',
+  'controlCharacters',
+  'eventType',
+  'date',
+  'dateTime',
+  'endBeforeStart',
+  'rrule',
+  'eventPast',
+  'cityRequired',
+  'noSuchPlace',
+  'venueLink',
+  'minAge',
+  'nothingChanged',
+  'evidence',
+  'reasonRequired',
+  'purgeReason',
+  'mergeSelf',
+  'reportKind',
+  'honeypot',
+  'antiSpamInvalid',
+  'antiSpamExpired',
+  'antiSpamReplayed',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
 /** A client mistake: names the field (or parameter, line, index) and says what is wrong. Maps to HTTP 400. */
 export class InputError extends Error {
   constructor(
     readonly field: string,
     readonly problem: string,
+    /** The problem by name, for pages that say it in the reader's language; `vars` fill its sentence. */
+    readonly code?: ProblemCode,
+    readonly vars: Readonly<Record<string, string | number>> = {},
   ) {
     super(`${field}: ${problem}`);
     this.name = 'InputError';

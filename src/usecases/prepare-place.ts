@@ -53,17 +53,22 @@ export function preparePlace(
   defaults: Partial<PlaceData> = {},
 ): PlaceData {
   const names = localized('names', input.names, 200);
-  if (Object.keys(names).length === 0) throw new InputError('names', 'needs a name in at least one locale');
+  if (Object.keys(names).length === 0)
+    throw new InputError('names', 'needs a name in at least one locale', 'nameRequired');
   const originalLocale =
     input.original_locale ?? defaults.originalLocale ?? (Object.keys(names)[0] as Locale);
   if (!isLocale(originalLocale)) throw new InputError('original_locale', `must be one of the locales`);
 
   const category = input.category;
-  if (!category) throw new InputError('category', 'is required');
+  if (!category) throw new InputError('category', 'is required', 'categoryRequired');
   const known = taxonomy.category(category);
   if (!known) throw new InputError('category', `unknown category "${category}"; see /api/v1/categories`);
   if (known.parent === null)
-    throw new InputError('category', `"${category}" is a group; choose one of its categories`);
+    throw new InputError(
+      'category',
+      `"${category}" is a group; choose one of its categories`,
+      'categoryGroup',
+    );
   const extraCategories = [...new Set(input.extra_categories ?? [])].filter((c) => c !== category);
   for (const extra of extraCategories) {
     if (!taxonomy.category(extra)) throw new InputError('extra_categories', `unknown category "${extra}"`);
@@ -71,13 +76,17 @@ export function preparePlace(
 
   const { lon, lat } = input;
   if (typeof lon !== 'number' || typeof lat !== 'number')
-    throw new InputError('lon/lat', 'both are required numbers');
+    throw new InputError('lon/lat', 'both are required numbers', 'coordinatesRequired');
   if (!isValidLonLat(lon, lat))
-    throw new InputError('lon/lat', 'must be longitude −180…180 and latitude −90…90');
+    throw new InputError('lon/lat', 'must be longitude −180…180 and latitude −90…90', 'coordinatesRange');
   const located = neighbourhoodOf(taxonomy.cities, lon, lat);
   const city = input.city ?? located?.city;
   if (!city)
-    throw new InputError('lon/lat', 'is outside every city this instance covers; give city explicitly');
+    throw new InputError(
+      'lon/lat',
+      'is outside every city this instance covers; give city explicitly',
+      'outsideCities',
+    );
   if (!taxonomy.city(city)) throw new InputError('city', `unknown city "${city}"; see /api/v1/cities`);
   let neighbourhood = input.neighbourhood ?? (located?.city === city ? located.neighbourhood : null);
   if (neighbourhood) {
@@ -91,7 +100,7 @@ export function preparePlace(
   let hours: string | null = null;
   if (input.hours !== undefined && input.hours !== null && input.hours.trim() !== '') {
     const check = checkHours(input.hours);
-    if (!check.ok) throw new InputError('hours', check.problem);
+    if (!check.ok) throw new InputError('hours', check.problem, 'hours');
     hours = input.hours.trim();
   }
 
@@ -113,7 +122,8 @@ export function preparePlace(
   const opened = openedDate(input.opened);
 
   const address = input.address?.trim() || null;
-  if (address && address.length > 300) throw new InputError('address', 'must be at most 300 characters');
+  if (address && address.length > 300)
+    throw new InputError('address', 'must be at most 300 characters', 'tooLong', { max: 300 });
 
   return {
     names,
@@ -145,13 +155,13 @@ function openedDate(value: string | null | undefined): string | null {
   if (!text) return null;
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
   const problem = 'must be a month (YYYY-MM) or a date (YYYY-MM-DD), not in the future';
-  if (!match) throw new InputError('opened', problem);
+  if (!match) throw new InputError('opened', problem, 'opened');
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 1)];
   const date = new Date(Date.UTC(year, month - 1, day));
   const real =
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   if (!real || year < 1800 || date.getTime() > Date.now() + 86_400_000)
-    throw new InputError('opened', problem);
+    throw new InputError('opened', problem, 'opened');
   return text;
 }
 
@@ -167,7 +177,9 @@ function localized(
     if (typeof text !== 'string') throw new InputError(`${field}.${locale}`, 'must be text');
     const trimmed = text.trim();
     if (trimmed.length > maxLength)
-      throw new InputError(`${field}.${locale}`, `must be at most ${maxLength} characters`);
+      throw new InputError(`${field}.${locale}`, `must be at most ${maxLength} characters`, 'tooLong', {
+        max: maxLength,
+      });
     if (trimmed) out[locale] = trimmed;
   }
   return out;
@@ -183,7 +195,7 @@ function contacts(value: Record<string, string> | undefined): Contacts {
     const text = String(raw).trim();
     if (!text) continue;
     const [pattern, problem] = CONTACT_PATTERNS[field];
-    if (!pattern.test(text)) throw new InputError(`contacts.${key}`, problem);
+    if (!pattern.test(text)) throw new InputError(`contacts.${key}`, problem, field);
     out[field] = field === 'telegram' || field === 'instagram' ? text.replace(/^@?/, '@') : text;
   }
   return out;

@@ -282,18 +282,28 @@ describe.each(BACKENDS)('contributions on %s', (backend) => {
   it('refuses over-long and invalid fields by name, writing nothing', async () => {
     const visitor = new FormClient(server.url);
     const pending = await server.ctx.storage.contributions.pendingCounts();
-    const cases: [Record<string, string>, string][] = [
-      [{ name: 'Я'.repeat(201) }, 'names'],
-      [{ lat: '91' }, 'lon/lat'],
-      [{ lat: 'north' }, 'lat'],
-      [{ 'contacts.website': 'javascript:alert(1)' }, 'contacts.website'],
-      [{ comment: 'x'.repeat(2001) }, 'comment'],
+    // The refused field is marked and described by the problem, in the page's language.
+    const cases: [Record<string, string>, string, string][] = [
+      [{ name: 'Я'.repeat(201) }, 'f-name', 'Слишком длинно: не больше 200 символов.'],
+      [{ lat: '91' }, 'f-lat', 'Широта должна быть от −90 до 90, а долгота — от −180 до 180.'],
+      [{ lat: 'north' }, 'f-lat', 'Напишите число, например 44.8176.'],
+      [
+        { 'contacts.website': 'javascript:alert(1)' },
+        'f-contacts-website',
+        'Напишите адрес целиком, начиная с https:// или http://.',
+      ],
+      [{ comment: 'x'.repeat(2001) }, 'f-comment', 'Слишком длинно: не больше 2000 символов.'],
     ];
-    for (const [change, field] of cases) {
-      const sent = await visitor.post('/en/suggest', { ...PLACE_FORM, ...change });
-      expect(sent.status, field).toBe(400);
-      expect(sent.text, field).toContain(field);
+    for (const [change, id, problem] of cases) {
+      const sent = await visitor.post('/ru/suggest', { ...PLACE_FORM, ...change });
+      expect(sent.status, id).toBe(400);
+      expect(sent.text, id).toMatch(
+        new RegExp(`id="${id}"[^>]*aria-describedby="[^"]*${id}-error"[^>]*aria-invalid="true"`),
+      );
+      expect(sent.text, id).toContain(`<p class="field-error" id="${id}-error">${problem}</p>`);
     }
+    const english = await visitor.post('/en/suggest', { ...PLACE_FORM, name: 'Я'.repeat(201) });
+    expect(english.text).toContain('This is too long: at most 200 characters.');
     expect(await server.ctx.storage.contributions.pendingCounts()).toEqual(pending);
   });
 });

@@ -17,13 +17,17 @@ export async function signIn(
 ): Promise<SessionTokens> {
   const email = checkedEmail(input.email);
   const password = typeof input.password === 'string' ? input.password : '';
-  if (!password) throw new InputError('password', 'is required');
+  if (!password) throw new InputError('password', 'is required', 'required');
   await checkRate(ctx, RATE_RULES.signIn, [`sign-in:ip:${ip}`, `sign-in:email:${email}`]);
   const found = await ctx.storage.users.byEmail(email);
   const ok = await verifyPassword(found?.passwordHash ?? null, password);
-  if (!found || !ok || found.user.deletedAt) throw new InputError('password', WRONG);
+  if (!found || !ok || found.user.deletedAt) throw new InputError('password', WRONG, 'wrongSignIn');
   if (!found.user.emailVerified)
-    throw new InputError('email', 'confirm your e-mail address first: follow the link we sent you');
+    throw new InputError(
+      'email',
+      'confirm your e-mail address first: follow the link we sent you',
+      'confirmEmail',
+    );
   return startSession(ctx, found.user.id);
 }
 

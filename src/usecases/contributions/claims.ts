@@ -21,9 +21,12 @@ export async function claimPlace(
     throw new InputError(
       'evidence',
       'say how a moderator can check that the place is yours (at least 10 characters)',
+      'evidence',
     );
   if (evidence.length > MAX_COMMENT_LENGTH)
-    throw new InputError('evidence', `must be at most ${MAX_COMMENT_LENGTH} characters`);
+    throw new InputError('evidence', `must be at most ${MAX_COMMENT_LENGTH} characters`, 'tooLong', {
+      max: MAX_COMMENT_LENGTH,
+    });
   const place = await ctx.storage.places.get(placeId);
   if (!place || place.status === 'deleted' || place.status === 'pending')
     throw new NotFoundError(`place ${placeId}`);
@@ -75,7 +78,7 @@ export async function decideClaim(
   requireModerator(actor);
   const reason = typeof rawReason === 'string' ? rawReason.trim().slice(0, 1000) : '';
   if (!approved && !reason)
-    throw new InputError('reason', 'say why, so the person who claimed it understands');
+    throw new InputError('reason', 'say why, so the person who claimed it understands', 'reasonRequired');
   const claim = await ctx.storage.contributions.claim(claimId);
   if (!claim) throw new NotFoundError(`claim ${claimId}`);
   const now = ctx.now();

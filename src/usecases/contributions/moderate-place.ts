@@ -126,7 +126,8 @@ export async function mergePlaces(
   keepId: number,
 ): Promise<Place> {
   requireModerator(actor);
-  if (duplicateId === keepId) throw new InputError('into', 'a place cannot be merged into itself');
+  if (duplicateId === keepId)
+    throw new InputError('into', 'a place cannot be merged into itself', 'mergeSelf');
   const duplicate = await existing(ctx, duplicateId);
   const keep = await existing(ctx, keepId);
   if (keep.status === 'deleted') throw new ConflictError(`place ${keepId} is deleted; restore it first`);
@@ -166,7 +167,8 @@ export async function purgePlace(
 ): Promise<void> {
   if (!canAdminister(actor) || actor.kind !== 'user') throw new ForbiddenError('only admins can purge');
   const reason = typeof rawReason === 'string' ? rawReason.trim() : '';
-  if (reason.length < 5) throw new InputError('reason', 'state the legal reason for the purge');
+  if (reason.length < 5)
+    throw new InputError('reason', 'state the legal reason for the purge', 'purgeReason');
   await existing(ctx, placeId);
   const now = ctx.now();
   await ctx.storage.transaction(async (repos) => {

@@ -25,14 +25,18 @@ export async function reportPlace(
   if (!place || place.status === 'pending' || place.status === 'deleted')
     throw new NotFoundError(`place ${placeId}`);
   const kind = typeof input.kind === 'string' ? input.kind : '';
-  if (!isReportKind(kind)) throw new InputError('kind', `must be one of ${REPORT_KINDS.join(', ')}`);
+  if (!isReportKind(kind))
+    throw new InputError('kind', `must be one of ${REPORT_KINDS.join(', ')}`, 'reportKind');
   const message = typeof input.message === 'string' ? input.message.trim() : '';
   if (message.length > MAX_COMMENT_LENGTH)
-    throw new InputError('message', `must be at most ${MAX_COMMENT_LENGTH} characters`);
+    throw new InputError('message', `must be at most ${MAX_COMMENT_LENGTH} characters`, 'tooLong', {
+      max: MAX_COMMENT_LENGTH,
+    });
   let email: string | null = actor.kind === 'user' && actor.user.emailVerified ? actor.user.email : null;
   if (actor.kind === 'visitor' && typeof input.email === 'string' && input.email.trim()) {
     email = normaliseEmail(input.email);
-    if (!isEmail(email)) throw new InputError('email', 'must be an e-mail address (or leave it empty)');
+    if (!isEmail(email))
+      throw new InputError('email', 'must be an e-mail address (or leave it empty)', 'emailOptional');
   }
   const keys = [`report:ip:${ip}`];
   if (actor.kind === 'user') keys.push(`report:user:${actor.user.id}`);

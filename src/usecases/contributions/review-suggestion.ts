@@ -63,9 +63,12 @@ export async function moderationQueue(ctx: AppContext, actor: Actor, limit = 50)
 
 function checkedReason(raw: unknown, required: boolean): string | null {
   const reason = typeof raw === 'string' ? raw.trim() : '';
-  if (required && !reason) throw new InputError('reason', 'say why, so the person who sent it understands');
+  if (required && !reason)
+    throw new InputError('reason', 'say why, so the person who sent it understands', 'reasonRequired');
   if (reason.length > MAX_REASON_LENGTH)
-    throw new InputError('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
+    throw new InputError('reason', `must be at most ${MAX_REASON_LENGTH} characters`, 'tooLong', {
+      max: MAX_REASON_LENGTH,
+    });
   return reason || null;
 }
 

@@ -34,11 +34,14 @@ export function submitterOf(actor: Actor, meta: SubmissionMeta) {
   if (actor.kind === 'user') email = actor.user.emailVerified ? actor.user.email : null;
   else if (typeof meta.email === 'string' && meta.email.trim()) {
     email = normaliseEmail(meta.email);
-    if (!isEmail(email)) throw new InputError('email', 'must be an e-mail address (or leave it empty)');
+    if (!isEmail(email))
+      throw new InputError('email', 'must be an e-mail address (or leave it empty)', 'emailOptional');
   }
   const comment = typeof meta.comment === 'string' ? meta.comment.trim() : '';
   if (comment.length > MAX_COMMENT_LENGTH)
-    throw new InputError('comment', `must be at most ${MAX_COMMENT_LENGTH} characters`);
+    throw new InputError('comment', `must be at most ${MAX_COMMENT_LENGTH} characters`, 'tooLong', {
+      max: MAX_COMMENT_LENGTH,
+    });
   return { submitter: { userId: actorId(actor), email, locale: meta.locale }, comment: comment || null };
 }
 

@@ -58,7 +58,9 @@ export async function editEvent(
   const changes = eventDiff(dataOf(current), next);
   const note = comment?.trim() || null;
   if (note && note.length > MAX_COMMENT_LENGTH)
-    throw new InputError('comment', `must be at most ${MAX_COMMENT_LENGTH} characters`);
+    throw new InputError('comment', `must be at most ${MAX_COMMENT_LENGTH} characters`, 'tooLong', {
+      max: MAX_COMMENT_LENGTH,
+    });
 
   if (publishesDirectly(publisher)) {
     // Saying again what the event says is a no-op (PUT is idempotent), not a change for the log.
@@ -78,7 +80,7 @@ export async function editEvent(
     return { live: true, event, change: null };
   }
   if (changes.length === 0)
-    throw new InputError('event', 'this changes nothing: the event already says all of it');
+    throw new InputError('event', 'this changes nothing: the event already says all of it', 'nothingChanged');
   const change = await ctx.storage.eventChanges.add({
     eventId: id,
     base: dataOf(current),
@@ -125,7 +127,9 @@ export async function reviewEventChange(
   if (!canModerate(actor) || actor.kind !== 'user') throw new ForbiddenError('only moderators can do this');
   const why = reason?.trim() || null;
   if (why && why.length > MAX_REASON_LENGTH)
-    throw new InputError('reason', `must be at most ${MAX_REASON_LENGTH} characters`);
+    throw new InputError('reason', `must be at most ${MAX_REASON_LENGTH} characters`, 'tooLong', {
+      max: MAX_REASON_LENGTH,
+    });
   const change = await ctx.storage.eventChanges.get(changeId);
   if (!change) throw new NotFoundError(`event change ${changeId}`);
   const at = ctx.now().toISOString();

@@ -45,7 +45,7 @@ function texts(field: string, value: Record<string, string> | undefined, max: nu
       throw new InputError(`${field}.${locale}`, 'is not a locale (ru, sr-Latn, sr-Cyrl, en, uk)');
     if (typeof text !== 'string') throw new InputError(`${field}.${locale}`, 'must be text');
     if (text.trim().length > max)
-      throw new InputError(`${field}.${locale}`, `must be at most ${max} characters`);
+      throw new InputError(`${field}.${locale}`, `must be at most ${max} characters`, 'tooLong', { max });
     if (text.trim()) out[locale] = text.trim();
   }
   return out;
@@ -64,33 +64,34 @@ export function prepareEvent(
 ): EventData {
   const titles = texts('titles', input.titles, 200);
   if (Object.keys(titles).length === 0)
-    throw new InputError('titles', 'needs a title in at least one locale');
+    throw new InputError('titles', 'needs a title in at least one locale', 'titleRequired');
   const originalLocale = (input.original_locale ?? Object.keys(titles)[0]) as Locale;
   if (!isLocale(originalLocale)) throw new InputError('original_locale', 'must be one of the locales');
 
   const type = input.type ?? '';
   if (!isEventType(type))
-    throw new InputError('type', `must be one of ${EVENT_TYPES.map((t) => t.slug).join(', ')}`);
+    throw new InputError('type', `must be one of ${EVENT_TYPES.map((t) => t.slug).join(', ')}`, 'eventType');
 
   const allDay = Boolean(input.all_day);
   const shape = allDay ? 'a date such as 2026-12-05' : 'a local time such as 2026-12-05T19:00';
+  const shapeCode = allDay ? 'date' : 'dateTime';
   const startText = input.start ?? '';
   const start = floating(startText);
   if (!start || (allDay ? startText.length !== 10 : startText.length !== 16))
-    throw new InputError('start', `must be ${shape}`);
+    throw new InputError('start', `must be ${shape}`, shapeCode);
   let end: string | null = null;
   if (input.end) {
     const endDate = floating(input.end);
     if (!endDate || (allDay ? input.end.length !== 10 : input.end.length !== 16))
-      throw new InputError('end', `must be ${shape}`);
-    if (endDate <= start) throw new InputError('end', 'must be after the start');
+      throw new InputError('end', `must be ${shape}`, shapeCode);
+    if (endDate <= start) throw new InputError('end', 'must be after the start', 'endBeforeStart');
     end = input.end;
   }
 
   const rrule = input.rrule?.trim() || null;
   if (rrule) {
     const problem = recurrenceProblem(rrule);
-    if (problem) throw new InputError('rrule', problem);
+    if (problem) throw new InputError('rrule', problem, 'rrule');
   }
   const exdates = [...new Set(input.exdates ?? [])];
   for (const ex of exdates) {
@@ -99,15 +100,17 @@ export function prepareEvent(
   }
 
   if (input.place_id !== undefined && input.place_id !== null && !venue)
-    throw new InputError('place_id', `there is no place ${input.place_id}`);
+    throw new InputError('place_id', `there is no place ${input.place_id}`, 'noSuchPlace');
   const lon = venue ? venue.lon : (input.lon ?? null);
   const lat = venue ? venue.lat : (input.lat ?? null);
-  if ((lon === null) !== (lat === null)) throw new InputError('lon/lat', 'give both or neither');
+  if ((lon === null) !== (lat === null))
+    throw new InputError('lon/lat', 'give both or neither', 'coordinatesBoth');
   if (lon !== null && lat !== null && !isValidLonLat(lon, lat))
-    throw new InputError('lon/lat', 'must be longitude −180…180 and latitude −90…90');
+    throw new InputError('lon/lat', 'must be longitude −180…180 and latitude −90…90', 'coordinatesRange');
   const located = lon !== null && lat !== null ? neighbourhoodOf(taxonomy.cities, lon, lat) : null;
   const city = venue?.city ?? input.city ?? located?.city;
-  if (!city) throw new InputError('city', 'is required when the event has no venue on the map');
+  if (!city)
+    throw new InputError('city', 'is required when the event has no venue on the map', 'cityRequired');
   const cityInfo = taxonomy.city(city);
   if (!cityInfo) throw new InputError('city', `unknown city "${city}"; see /api/v1/cities`);
 
@@ -117,12 +120,13 @@ export function prepareEvent(
 
   const minAge = input.min_age ?? null;
   if (minAge !== null && (!Number.isInteger(minAge) || minAge < 0 || minAge > 21))
-    throw new InputError('min_age', 'must be a whole number of years from 0 to 21');
+    throw new InputError('min_age', 'must be a whole number of years from 0 to 21', 'minAge');
   const organiserUrl = input.organiser_url?.trim() || null;
   if (organiserUrl && !/^https?:\/\/[^\s/$.?#][^\s]{1,300}$/i.test(organiserUrl))
-    throw new InputError('organiser_url', 'must be an http:// or https:// address');
+    throw new InputError('organiser_url', 'must be an http:// or https:// address', 'website');
   const price = input.price?.trim() || null;
-  if (price && price.length > 100) throw new InputError('price', 'must be at most 100 characters');
+  if (price && price.length > 100)
+    throw new InputError('price', 'must be at most 100 characters', 'tooLong', { max: 100 });
   const status = (input.status ?? 'scheduled') as EventStatus;
   if (!(EVENT_STATUSES as readonly string[]).includes(status))
     throw new InputError('status', `must be one of ${EVENT_STATUSES.join(', ')}`);
@@ -155,7 +159,9 @@ export function prepareEvent(
   };
   const { last } = seriesBounds(data);
   if (last && last.getTime() < now.getTime() - PAST_LIMIT_DAYS * 86_400_000)
-    throw new InputError('start', `ended more than ${PAST_LIMIT_DAYS} days ago`);
+    throw new InputError('start', `ended more than ${PAST_LIMIT_DAYS} days ago`, 'eventPast', {
+      days: PAST_LIMIT_DAYS,
+    });
   return data;
 }
 

@@ -1,5 +1,5 @@
-import { InputError } from '../../domain/errors.ts';
-import { checkAntiSpam } from '../../http/anti-spam/check.ts';
+import { InputError, type ProblemCode } from '../../domain/errors.ts';
+import { type AntiSpamRejection, checkAntiSpam } from '../../http/anti-spam/check.ts';
 import { antiSpamFields as fields } from '../../http/anti-spam/honeypot.ts';
 import type { SpentChallenges } from '../../http/anti-spam/proof-of-work.ts';
 import type { LimitRepository } from '../../storage/repositories.ts';
@@ -22,6 +22,15 @@ export function spentChallenges(limits: LimitRepository): SpentChallenges {
   return { spend: (key, expiresAt) => limits.spend(`altcha:${key}`, expiresAt.toISOString()) };
 }
 
+/** What the person is told, in their language: a broken or forged solution reads like a failed check. */
+const REJECTION_PROBLEMS: Record<AntiSpamRejection, ProblemCode> = {
+  honeypot: 'honeypot',
+  malformed: 'antiSpamInvalid',
+  invalid: 'antiSpamInvalid',
+  expired: 'antiSpamExpired',
+  replayed: 'antiSpamReplayed',
+};
+
 /**
  * ALTCHA's own clock is the system's (it checks expiry itself), so challenges are made and checked on the
  * real clock even where tests pin the app's.
@@ -30,7 +39,7 @@ export function formAntiSpam(key: string, spent: SpentChallenges): AntiSpam {
   return {
     async check(body) {
       const result = await checkAntiSpam(body, { key, spent, now: () => new Date() });
-      if (!result.ok) throw new InputError(result.field, result.message);
+      if (!result.ok) throw new InputError(result.field, result.message, REJECTION_PROBLEMS[result.reason]);
       return result.proofOfWork;
     },
   };

@@ -54,12 +54,16 @@ export function editedEventInput(event: CityEvent, form: FormBody, locale: Local
 }
 
 /** A place named by its page's link (`…/ru/p/12-kafe`, `/p/12`) or its number; null when the field is empty. */
-function venuePlaceId(value: string, locale: Locale): number | null {
+function venuePlaceId(value: string): number | null {
   const text = value.trim();
   if (!text) return null;
   const id = Number(/(?:^|\/p\/)(\d+)(?:-[^/?#]*)?\/?(?:[?#].*)?$/.exec(text)?.[1]);
   if (!Number.isSafeInteger(id) || id <= 0)
-    throw new InputError('venue', t(locale).m.events.venuePlaceProblem);
+    throw new InputError(
+      'venue',
+      'must be the link of a place’s page on this map, such as /ru/p/12-kafe, or its number',
+      'venueLink',
+    );
   return id;
 }
 
@@ -68,7 +72,8 @@ export function eventInputFromForm(form: FormBody, locale: Locale): EventInput {
   const minAge = text(form, 'min_age').trim();
   const languages = ([] as unknown[]).concat(form.languages ?? []).map(String);
   const price = text(form, 'price').trim();
-  if (minAge && !/^\d{1,2}$/.test(minAge)) throw new InputError('min_age', 'must be a whole number of years');
+  if (minAge && !/^\d{1,2}$/.test(minAge))
+    throw new InputError('min_age', 'must be a whole number of years', 'minAge');
   return {
     titles: { [locale]: text(form, 'title') },
     descriptions: { [locale]: text(form, 'description') },
@@ -77,7 +82,7 @@ export function eventInputFromForm(form: FormBody, locale: Locale): EventInput {
     end: text(form, 'end') || null,
     rrule: REPEATS[text(form, 'repeats')] ?? null,
     city: text(form, 'city'),
-    place_id: venuePlaceId(text(form, 'venue'), locale),
+    place_id: venuePlaceId(text(form, 'venue')),
     address: text(form, 'address') || null,
     lat: coordinate(form, 'lat') ?? null,
     lon: coordinate(form, 'lon') ?? null,

@@ -14,7 +14,7 @@ export function coordinate(body: FormBody, name: 'lat' | 'lon'): number | undefi
   const raw = text(body, name).trim().replace(',', '.');
   if (!raw) return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value)) throw new InputError(name, 'must be a number such as 44.8176');
+  if (!Number.isFinite(value)) throw new InputError(name, 'must be a number such as 44.8176', 'number');
   return value;
 }
 

@@ -13,7 +13,7 @@ import type { AppContext } from '../../usecases/context.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
-import { communityPage, type FormProblem } from '../pages/community/form-kit.ts';
+import { communityPage, type FormProblem, problemText } from '../pages/community/form-kit.ts';
 import type { Assets } from '../pages/layout.ts';
 import type { FormBody } from './form-input.ts';
 
@@ -101,7 +101,11 @@ export async function handleForm(
     return await work();
   } catch (error) {
     if (error instanceof InputError) {
-      return o.sendPage(reply, await rerender({ field: error.field, message: error.message }), 400);
+      return o.sendPage(
+        reply,
+        await rerender({ field: error.field, message: problemText(t(locale), error) }),
+        400,
+      );
     }
     return sendRefusal(o, request, reply, locale, error);
   }

@@ -1,6 +1,7 @@
 import { communityEn } from './community/en.ts';
 import { eventsEn } from './events/en.ts';
 import { insightsEn } from './insights/en.ts';
+import { problemsEn } from './problems/en.ts';
 import { plural, week } from './types.ts';
 
 /**
@@ -12,6 +13,7 @@ export const en = {
   events: eventsEn,
   community: communityEn,
   insights: insightsEn,
+  problems: problemsEn,
   common: {
     tagline: 'Russian-speaking Belgrade and Novi Sad',
     description:

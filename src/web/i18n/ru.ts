@@ -2,12 +2,14 @@ import { communityRu } from './community/ru.ts';
 import type { Messages } from './en.ts';
 import { eventsRu } from './events/ru.ts';
 import { insightsRu } from './insights/ru.ts';
+import { problemsRu } from './problems/ru.ts';
 import { plural, week } from './types.ts';
 
 export const ru: Messages = {
   events: eventsRu,
   community: communityRu,
   insights: insightsRu,
+  problems: problemsRu,
   common: {
     tagline: 'Русскоязычные Белград и Нови-Сад',
     description:

@@ -2,6 +2,7 @@ import { communitySrLatn } from './community/sr-Latn.ts';
 import type { Messages } from './en.ts';
 import { eventsSrLatn } from './events/sr-Latn.ts';
 import { insightsSrLatn } from './insights/sr-Latn.ts';
+import { problemsSrLatn } from './problems/sr-Latn.ts';
 import { plural, week } from './types.ts';
 
 /**
@@ -12,6 +13,7 @@ export const srLatn: Messages = {
   events: eventsSrLatn,
   community: communitySrLatn,
   insights: insightsSrLatn,
+  problems: problemsSrLatn,
   common: {
     tagline: 'Ruskojezični Beograd i Novi Sad',
     description:

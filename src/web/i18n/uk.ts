@@ -2,12 +2,14 @@ import { communityUk } from './community/uk.ts';
 import type { Messages } from './en.ts';
 import { eventsUk } from './events/uk.ts';
 import { insightsUk } from './insights/uk.ts';
+import { problemsUk } from './problems/uk.ts';
 import { plural, week } from './types.ts';
 
 export const uk: Messages = {
   events: eventsUk,
   community: communityUk,
   insights: insightsUk,
+  problems: problemsUk,
   common: {
     tagline: 'Російськомовні Белград і Нови-Сад',
     description:

@@ -62,7 +62,6 @@ export const eventsEn = {
   venuePlace: 'Place on the map (optional)',
   venuePlaceHint:
     'Paste the link of the place’s page, or use “Add an event here” on it: the event then takes the place’s address and position.',
-  venuePlaceProblem: 'must be the link of a place’s page on this map, such as /ru/p/12-kafe, or its number',
   addEventHere: 'Add an event here',
   repeatKeep: 'Keep as it is ({rule})',
   isCancelled: 'The event is cancelled',

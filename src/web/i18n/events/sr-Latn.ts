@@ -63,7 +63,6 @@ export const eventsSrLatn: typeof eventsEn = {
   venuePlace: 'Mesto na mapi (nije obavezno)',
   venuePlaceHint:
     'Nalepite link stranice mesta ili na njoj kliknite „Dodaj događaj ovde”: događaj tada preuzima adresu i položaj tog mesta.',
-  venuePlaceProblem: 'mora biti link stranice mesta na ovoj mapi, na primer /ru/p/12-kafe, ili njegov broj',
   addEventHere: 'Dodaj događaj ovde',
   repeatKeep: 'Ostavi kako jeste ({rule})',
   isCancelled: 'Događaj je otkazan',

@@ -1,14 +1,32 @@
 import type { Actor } from '../../../domain/accounts/user.ts';
+import type { InputError } from '../../../domain/errors.ts';
 import type { Locale } from '../../../domain/locales.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { type Translator, t } from '../../i18n/index.ts';
 import { localePath } from '../../locale.ts';
 import { type Assets, page } from '../layout.ts';
 
+/** Why a field was refused, in the reader's language when the problem has a name; else the API's English. */
+export function problemText(tr: Translator, error: InputError): string {
+  return error.code ? tr.format(tr.m.problems[error.code], error.vars) : error.message;
+}
+
 /** A refused form: which field and why, shown above the form and next to the field. */
 export interface FormProblem {
   field: string;
   message: string;
+}
+
+/**
+ * The problem as the form field `name` sees it: the use case names its own field (`names.ru`, `lon/lat`,
+ * `place_id`), which a form may show under another name (`name`, `lat`, `venue`).
+ */
+export function inForm(
+  problem: FormProblem | null | undefined,
+  field: RegExp | string,
+  name: string,
+): FormProblem | null {
+  return problem ? { ...problem, field: problem.field.replace(field, name) } : null;
 }
 
 export interface CommunityPageOptions {

@@ -15,6 +15,7 @@ import {
   communityPage,
   csrfField,
   type FormProblem,
+  inForm,
   inputField,
   problemSummary,
   textAreaField,
@@ -77,15 +78,15 @@ ${duplicates.length ? html`<div class="notice notice--warning" role="alert"><div
   ${duplicates.length ? html`<input type="hidden" name="not_duplicate" value="1">` : ''}
   ${c.antiSpam}
   <fieldset><legend>${m.aboutPlace}</legend>
-  ${inputField({ name: 'name', label: m.name, required: true, value: name, problem: c.problem, extra: html` maxlength="200"` })}
+  ${inputField({ name: 'name', label: m.name, required: true, value: name, problem: inForm(c.problem, /^names\b.*/, 'name'), extra: html` maxlength="200"` })}
   <div class="field"><label for="f-category">${m.category}</label>
     <select id="f-category" name="category" required>${categoryChoiceOptions(categoryChoices(c.taxonomy, c.locale), input.category ?? '', [{ value: '', label: m.chooseCategory }])}</select></div>
-  ${textAreaField({ name: 'description', label: m.description, value: input.descriptions?.[c.locale] ?? '', hint: m.descriptionHint, problem: c.problem })}
+  ${textAreaField({ name: 'description', label: m.description, value: input.descriptions?.[c.locale] ?? '', hint: m.descriptionHint, problem: inForm(c.problem, /^descriptions\b.*/, 'description') })}
   </fieldset>
   <fieldset><legend>${m.where}</legend>
   ${inputField({ name: 'address', label: p.address, value: input.address ?? '', autocomplete: 'street-address', problem: c.problem })}
   <div class="form-row">
-  ${inputField({ name: 'lat', label: m.latitude, value: input.lat === undefined ? '' : String(input.lat), required: true, problem: c.problem ? { ...c.problem, field: c.problem.field.replace('lon/lat', 'lat') } : null, extra: html` inputmode="decimal"` })}
+  ${inputField({ name: 'lat', label: m.latitude, value: input.lat === undefined ? '' : String(input.lat), required: true, problem: inForm(c.problem, 'lon/lat', 'lat'), extra: html` inputmode="decimal"` })}
   ${inputField({ name: 'lon', label: m.longitude, value: input.lon === undefined ? '' : String(input.lon), required: true, extra: html` inputmode="decimal"` })}
   </div>
   <p class="hint">${m.coordinatesHint}</p>

@@ -9,6 +9,7 @@ import {
   communityPage,
   csrfField,
   type FormProblem,
+  inForm,
   inputField,
   problemSummary,
   textAreaField,
@@ -71,7 +72,7 @@ export function renderEventForm(
   const path = event ? `events/${event.id}/edit` : 'events/new';
   const heading = event ? (direct ? e.editEvent : e.suggestEventChange) : e.newEvent;
   const timeType = event?.allDay ? 'date' : 'datetime-local';
-  const position = c.problem ? { ...c.problem, field: c.problem.field.replace('lon/lat', 'lat') } : null;
+  const position = inForm(c.problem, 'lon/lat', 'lat');
   return communityPage({
     ...c,
     path,
@@ -82,7 +83,7 @@ ${problemSummary(tr, c.problem)}
 <form class="community-form" method="post" action="${localePath(c.locale, path)}" data-proof-of-work>
   ${csrfField(c.csrf)}
   ${c.antiSpam}
-  ${inputField({ name: 'title', label: e.eventTitle, required: true, value: one(values, 'title'), problem: c.problem ? { ...c.problem, field: c.problem.field.replace(/^titles.*/, 'title') } : null, extra: html` maxlength="200"` })}
+  ${inputField({ name: 'title', label: e.eventTitle, required: true, value: one(values, 'title'), problem: inForm(c.problem, /^titles\b.*/, 'title'), extra: html` maxlength="200"` })}
   <div class="field"><label for="f-type">${e.eventType}</label>
     <select id="f-type" name="type" required>${EVENT_TYPES.map((type) => html`<option value="${type.slug}"${one(values, 'type') === type.slug ? html` selected` : ''}>${pickText(type.names, c.locale)}</option>`)}</select></div>
   <div class="form-row">
@@ -104,7 +105,7 @@ ${problemSummary(tr, c.problem)}
   <div class="field"><label for="f-city">${e.city}</label>
     <select id="f-city" name="city">${c.taxonomy.cities.map((city) => html`<option value="${city.slug}"${one(values, 'city') === city.slug ? html` selected` : ''}>${pickText(city.names, c.locale)}</option>`)}</select></div>
   <fieldset><legend>${e.venue}</legend>
-  ${inputField({ name: 'venue', label: e.venuePlace, value: one(values, 'venue'), hint: e.venuePlaceHint, problem: c.problem ? { ...c.problem, field: c.problem.field.replace('place_id', 'venue') } : null })}
+  ${inputField({ name: 'venue', label: e.venuePlace, value: one(values, 'venue'), hint: e.venuePlaceHint, problem: inForm(c.problem, 'place_id', 'venue') })}
   ${inputField({ name: 'address', label: e.address, value: one(values, 'address'), hint: e.venueHint, problem: c.problem })}
   <div class="form-row">
   ${inputField({ name: 'lat', label: m.latitude, value: one(values, 'lat'), problem: position, extra: html` inputmode="decimal"` })}
@@ -112,7 +113,7 @@ ${problemSummary(tr, c.problem)}
   </div>
   <p class="hint">${m.coordinatesHint}</p>
   </fieldset>
-  ${textAreaField({ name: 'description', label: e.descriptionLabel, value: one(values, 'description'), problem: c.problem })}
+  ${textAreaField({ name: 'description', label: e.descriptionLabel, value: one(values, 'description'), problem: inForm(c.problem, /^descriptions\b.*/, 'description') })}
   <fieldset class="field field--checks"><legend>${e.languages}</legend>${['ru', 'sr', 'uk', 'en'].map(
     (code) =>
       html`<label class="check"><input type="checkbox" name="languages" value="${code}"${langs.includes(code) ? html` checked` : ''}> ${tr.languageName(code)}</label>`,
