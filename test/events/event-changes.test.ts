@@ -191,6 +191,9 @@ describe.each(BACKENDS)('changing events on %s', (backend) => {
   it('edits through the web form without JavaScript: a visitor’s waits with a diff in the queue', async () => {
     const event = await createEvent(server.ctx, OPERATOR, { ...QUIZ, titles: { ru: 'Джем-сейшн' } });
     const visitor = new FormClient(server.url);
+    const missing = await visitor.get('/ru/events/999999/edit');
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain('Здесь этого нет: возможно, в ссылке опечатка или это удалили.');
     const form = await visitor.get(`/ru/events/${event.id}/edit`);
     expect(form.status).toBe(200);
     expect(form.text).toContain('value="Джем-сейшн"');

@@ -130,7 +130,15 @@ export function sendRefusal(
   if (!match) throw error;
   const status = match[1];
   if (error instanceof RateLimitError) reply.header('retry-after', String(error.retryAfterSeconds));
-  const message = status === 429 ? m.tooMany : (error as Error).message;
+  const said: Record<number, string> = {
+    401: m.refusals.unauthenticated,
+    403: m.refusals.forbidden,
+    404: m.refusals.notFound,
+    409: m.refusals.conflict,
+    429: m.tooMany,
+  };
+  // The reader's language first; the precise reason (English, as the API says it) below it for reports.
+  const detail = status === 429 ? null : (error as Error).message;
   const signIn = status === 401 || (status === 403 && request.actor.kind === 'visitor');
   return o.sendPage(
     reply,
@@ -138,7 +146,9 @@ export function sendRefusal(
       ...pageContext(o, request, reply, locale),
       path: '',
       title: status === 403 ? m.forbidden : m.problem,
-      body: html`<h1>${status === 403 ? m.forbidden : m.problem}</h1><p class="lead" role="alert">${message}</p>${
+      body: html`<h1>${status === 403 ? m.forbidden : m.problem}</h1><p class="lead" role="alert">${said[status]}</p>${
+        detail ? html`<p class="hint" lang="en">${detail}</p>` : ''
+      }${
         signIn
           ? html`<p><a class="button button--primary" href="${localePath(locale, 'account/sign-in')}">${m.signIn}</a></p>`
           : ''

@@ -208,6 +208,12 @@ export const communityEn = {
   accountDeleted: 'Your account is deleted.',
   forbidden: 'You cannot do this with your account.',
   tooMany: 'Too many attempts. Please try again later.',
+  refusals: {
+    unauthenticated: 'Please sign in to continue.',
+    forbidden: 'Your account may not do this.',
+    notFound: 'This is not here: the link may be mistyped, or it was removed.',
+    conflict: 'Someone has already decided or changed this. Reload the page to see it as it is now.',
+  },
   mail: {
     greeting: 'Hello,',
     verifySubject: 'Confirm your e-mail address for Kvartal',

@@ -212,6 +212,12 @@ export const communitySrLatn: typeof communityEn = {
   accountDeleted: 'Vaš nalog je obrisan.',
   forbidden: 'Sa vašim nalogom ovo nije moguće.',
   tooMany: 'Previše pokušaja. Pokušajte ponovo kasnije.',
+  refusals: {
+    unauthenticated: 'Da biste nastavili, prijavite se.',
+    forbidden: 'Vaš nalog ne može ovo da uradi.',
+    notFound: 'Ovoga ovde nema: link je možda pogrešno otkucan ili je uklonjeno.',
+    conflict: 'Neko je već odlučio ili ovo izmenio. Osvežite stranicu da vidite kako je sada.',
+  },
   mail: {
     greeting: 'Zdravo,',
     verifySubject: 'Potvrdite adresu e-pošte za Kvartal',
