@@ -59,6 +59,13 @@ export function compose(
             text: lines(m.claimRejectedText, notice.reason),
           };
     }
+    case 'report-resolved': {
+      const vars = { name: notice.placeName };
+      return {
+        subject: tr.format(m.reportResolvedSubject, vars),
+        text: lines(tr.format(m.reportResolvedText, vars), notice.path ? link(notice.path) : null),
+      };
+    }
     case 'event-change-decided': {
       const vars = { name: notice.eventTitle };
       return notice.approved

@@ -273,11 +273,13 @@ export interface ContributionRepository {
     report: Omit<Report, 'id' | 'status' | 'resolverId' | 'resolution' | 'resolvedAt'>,
   ): Promise<Report>;
   reports(filter: { status?: Report['status']; placeId?: number; limit: number }): Promise<Report[]>;
-  /** Closes every open report of a place; returns how many. */
+  /** Closes every open report of a place; returns the reports it closed. */
   resolveReports(
     placeId: number,
     resolution: { resolverId: number; resolution: string; at: string },
-  ): Promise<number>;
+  ): Promise<Report[]>;
+  /** Erases the addresses people left to hear an outcome, once they have heard it. */
+  forgetSubmitterEmails(table: 'reports' | 'suggestions', ids: readonly number[]): Promise<void>;
   addClaim(claim: Omit<Claim, 'id' | 'status' | 'reason' | 'reviewerId' | 'reviewedAt'>): Promise<Claim>;
   claim(id: number): Promise<Claim | null>;
   claims(filter: {

@@ -158,6 +158,7 @@ export interface ReportTable {
   message: string | null;
   submitter_id: number | null;
   submitter_email: string | null;
+  submitter_locale: string;
   status: string;
   resolver_id: number | null;
   resolution: string | null;

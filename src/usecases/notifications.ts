@@ -18,6 +18,7 @@ export type Notice =
       path: string | null;
     }
   | { kind: 'claim-decided'; approved: boolean; placeName: string; reason: string | null; path: string }
+  | { kind: 'report-resolved'; placeName: string; path: string | null }
   | {
       kind: 'event-change-decided';
       approved: boolean;

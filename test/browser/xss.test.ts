@@ -85,7 +85,7 @@ async function queueForModeration(server: TestServer, places: StoredPlace[]): Pr
       placeId: place.id,
       kind: 'wrong-info',
       message: stored.payload,
-      submitter: { userId: null, email: null },
+      submitter: { userId: null, email: null, locale: 'ru' },
       createdAt: new Date().toISOString(),
     });
     const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...data } = place;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/accounts/user.ts';
+import { pickText } from '../../src/domain/locales.ts';
 import { createMailer } from '../../src/gateways/mailer.ts';
 import { mailNotifier } from '../../src/notifications/mail-notifier.ts';
 import { createAdmin } from '../../src/usecases/accounts/manage-accounts.ts';
@@ -89,6 +90,43 @@ describe.each(BACKENDS)('contributions on %s', (backend) => {
     expect(told.subject).toContain('Пекарня Колач');
     const placeUrl = linkIn(told, SITE).replace(SITE, '');
     expect((await visitor.get(placeUrl)).status).toBe(200);
+    // The address was left for this message only: it is not kept once sent.
+    expect((await server.ctx.storage.contributions.suggestion(Number(id)))?.submitter.email).toBeNull();
+  });
+
+  it('tells a visitor who reported a place that it was dealt with, in their language, then forgets the address', async () => {
+    const visitor = new FormClient(server.url);
+    const [place] = await server.ctx.storage.places.list({ limit: 1, statuses: ['active'], demo: true });
+    if (!place) throw new Error('demo places missing');
+    const sent = await visitor.post(`/uk/p/${place.id}/report`, {
+      kind: 'closed',
+      message: 'Зачинено з березня',
+      email: 'olena@example.org',
+    });
+    expect(sent.status).toBe(200);
+    const [report] = await server.ctx.storage.contributions.reports({
+      status: 'open',
+      placeId: place.id,
+      limit: 5,
+    });
+    expect(report?.submitter).toMatchObject({ email: 'olena@example.org', locale: 'uk' });
+
+    const closed = await admin.post(
+      `/en/moderation/places/${place.id}/status`,
+      { status: 'closed' },
+      '/en/moderation',
+    );
+    expect(closed.status).toBe(303);
+    const told = await mail.next('olena@example.org');
+    expect(told.subject).toBe(
+      `Дякуємо за повідомлення про місце «${pickText(place.names, 'uk', place.originalLocale)}»`,
+    );
+    const [after] = await server.ctx.storage.contributions.reports({
+      status: 'resolved',
+      placeId: place.id,
+      limit: 5,
+    });
+    expect(after?.submitter.email).toBeNull();
   });
 
   it('refuses a form without its CSRF token and writes nothing', async () => {

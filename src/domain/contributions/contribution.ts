@@ -42,7 +42,7 @@ export interface Report {
   placeId: number;
   kind: ReportKind;
   message: string | null;
-  submitter: Omit<Submitter, 'locale'>;
+  submitter: Submitter;
   status: 'open' | 'resolved';
   resolverId: number | null;
   resolution: string | null;

@@ -127,6 +127,7 @@ export const contributionApiRoutes: FastifyPluginAsyncTypebox<{
         placeId(request.params.id),
         request.body,
         request.ip,
+        request.body.locale && isLocale(request.body.locale) ? request.body.locale : DEFAULT_LOCALE,
       );
       reply.code(201);
       return { id: report.id, status: 'open' } as const;

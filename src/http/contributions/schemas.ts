@@ -27,7 +27,10 @@ export const SuggestionResult = Type.Object({
 export const ReportBody = Type.Object({
   kind: Type.String({ description: `One of ${REPORT_KINDS.join(', ')}` }),
   message: Type.Optional(Type.String()),
-  email: Type.Optional(Type.String()),
+  email: Type.Optional(
+    Type.String({ description: 'Only to tell a visitor that the report was dealt with; erased after that' }),
+  ),
+  locale: Type.Optional(Type.String({ description: 'The language to write that message in (default ru)' })),
   ...AntiSpamFields,
 });
 

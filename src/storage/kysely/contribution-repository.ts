@@ -46,7 +46,11 @@ function reportFromRow(row: Row<ReportTable>): Report {
     placeId: Number(row.place_id),
     kind: row.kind as ReportKind,
     message: row.message,
-    submitter: { userId: id(row.submitter_id), email: row.submitter_email },
+    submitter: {
+      userId: id(row.submitter_id),
+      email: row.submitter_email,
+      locale: row.submitter_locale as Locale,
+    },
     status: row.status as Report['status'],
     resolverId: id(row.resolver_id),
     resolution: row.resolution,
@@ -158,6 +162,7 @@ export class KyselyContributionRepository implements ContributionRepository {
         message: r.message,
         submitter_id: r.submitter.userId,
         submitter_email: r.submitter.email,
+        submitter_locale: r.submitter.locale,
         status: 'open',
         resolver_id: null,
         resolution: null,
@@ -180,8 +185,15 @@ export class KyselyContributionRepository implements ContributionRepository {
   async resolveReports(
     placeId: number,
     resolution: { resolverId: number; resolution: string; at: string },
-  ): Promise<number> {
-    const result = await this.db
+  ): Promise<Report[]> {
+    const open = await this.db
+      .selectFrom('reports')
+      .selectAll()
+      .where('place_id', '=', placeId)
+      .where('status', '=', 'open')
+      .execute();
+    if (open.length === 0) return [];
+    await this.db
       .updateTable('reports')
       .set({
         status: 'resolved',
@@ -189,10 +201,22 @@ export class KyselyContributionRepository implements ContributionRepository {
         resolution: resolution.resolution,
         resolved_at: resolution.at,
       })
-      .where('place_id', '=', placeId)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+      .where(
+        'id',
+        'in',
+        open.map((r) => r.id),
+      )
+      .execute();
+    return open.map(reportFromRow);
+  }
+
+  async forgetSubmitterEmails(table: 'reports' | 'suggestions', ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable(table)
+      .set({ submitter_email: null })
+      .where('id', 'in', [...ids])
+      .execute();
   }
 
   async addClaim(c: Omit<Claim, 'id' | 'status' | 'reason' | 'reviewerId' | 'reviewedAt'>): Promise<Claim> {

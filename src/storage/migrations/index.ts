@@ -8,6 +8,7 @@ import { contributionsMigration } from './0005-contributions.ts';
 import { eventsMigration } from './0006-events.ts';
 import { placeDetailsMigration } from './0007-place-details.ts';
 import { eventChangesMigration } from './0008-event-changes.ts';
+import { reportLocaleMigration } from './0009-report-locale.ts';
 
 /** Every migration, by name; names sort in the order they must run. Shared by both backends. */
 export function migrations(capabilities: StorageCapabilities): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function migrations(capabilities: StorageCapabilities): Record<string, Mi
     '0006-events': eventsMigration(capabilities),
     '0007-place-details': placeDetailsMigration,
     '0008-event-changes': eventChangesMigration(capabilities),
+    '0009-report-locale': reportLocaleMigration,
   };
 }

@@ -1,10 +1,12 @@
 import { canAdminister, canSetStatus } from '../../domain/accounts/permissions.ts';
 import type { Actor } from '../../domain/accounts/user.ts';
+import type { Report } from '../../domain/contributions/contribution.ts';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
 import { PLACE_STATUSES, type Place, type PlaceStatus } from '../../domain/places/place.ts';
 import { fillBlanks } from '../../domain/places/place-changes.ts';
 import type { AppContext } from '../context.ts';
 import { actorId, audit } from './audit.ts';
+import { tellReporters } from './report-outcomes.ts';
 import { requireModerator } from './review-suggestion.ts';
 
 async function existing(ctx: AppContext, placeId: number): Promise<Place> {
@@ -60,7 +62,8 @@ export async function setPlaceStatus(
   const place = await existing(ctx, placeId);
   const note = typeof rawNote === 'string' ? rawNote.trim().slice(0, 500) : '';
   const now = ctx.now();
-  return ctx.storage.transaction(async (repos) => {
+  let resolved: Report[] = [];
+  const changed = await ctx.storage.transaction(async (repos) => {
     const written = await repos.places.update(
       placeId,
       { ...place, status: status as PlaceStatus },
@@ -81,7 +84,7 @@ export async function setPlaceStatus(
         now,
       );
       if (status !== 'active')
-        await repos.contributions.resolveReports(placeId, {
+        resolved = await repos.contributions.resolveReports(placeId, {
           resolverId: actor.user.id,
           resolution: `status ${status}`,
           at: now.toISOString(),
@@ -89,6 +92,8 @@ export async function setPlaceStatus(
     }
     return written;
   });
+  await tellReporters(ctx, changed, resolved);
+  return changed;
 }
 
 /** Closes a place's open reports without changing the place (the report was wrong, or fixed by an edit). */
@@ -103,16 +108,26 @@ export async function resolveReports(
     typeof rawResolution === 'string' && rawResolution.trim()
       ? rawResolution.trim().slice(0, 500)
       : 'resolved';
+  const place = await existing(ctx, placeId);
   const now = ctx.now();
-  return ctx.storage.transaction(async (repos) => {
-    const count = await repos.contributions.resolveReports(placeId, {
+  const resolved = await ctx.storage.transaction(async (repos) => {
+    const closed = await repos.contributions.resolveReports(placeId, {
       resolverId: actor.user.id,
       resolution,
       at: now.toISOString(),
     });
-    await audit(repos, actor, 'resolve-reports', `place:${placeId}`, { count, resolution }, now);
-    return count;
+    await audit(
+      repos,
+      actor,
+      'resolve-reports',
+      `place:${placeId}`,
+      { count: closed.length, resolution },
+      now,
+    );
+    return closed;
   });
+  await tellReporters(ctx, place, resolved);
+  return resolved.length;
 }
 
 /**
@@ -132,7 +147,8 @@ export async function mergePlaces(
   const keep = await existing(ctx, keepId);
   if (keep.status === 'deleted') throw new ConflictError(`place ${keepId} is deleted; restore it first`);
   const now = ctx.now();
-  return ctx.storage.transaction(async (repos) => {
+  let answered: Report[] = [];
+  const merged = await ctx.storage.transaction(async (repos) => {
     const note = `merged place ${duplicateId} into ${keepId}`;
     const kept = await repos.places.update(keepId, fillBlanks(keep, duplicate), {
       action: 'merge',
@@ -146,7 +162,7 @@ export async function mergePlaces(
     );
     await repos.places.addRedirect(duplicateId, keepId);
     // The duplicate's open reports are answered by the merge; only its history and claims move along.
-    await repos.contributions.resolveReports(duplicateId, {
+    answered = await repos.contributions.resolveReports(duplicateId, {
       resolverId: actor.user.id,
       resolution: note,
       at: now.toISOString(),
@@ -156,6 +172,9 @@ export async function mergePlaces(
     if (!kept) throw new NotFoundError(`place ${keepId}`);
     return kept;
   });
+  // The duplicate's reporters hear about the place it became.
+  await tellReporters(ctx, merged, answered);
+  return merged;
 }
 
 /** Removes a place and its whole history for a legal reason; only admins, always logged with the reason. */

@@ -7,6 +7,7 @@ import {
   type Report,
 } from '../../domain/contributions/contribution.ts';
 import { InputError, NotFoundError } from '../../domain/errors.ts';
+import type { Locale } from '../../domain/locales.ts';
 import type { Place } from '../../domain/places/place.ts';
 import type { AppContext } from '../context.ts';
 import { checkRate, RATE_RULES } from '../rate-limit.ts';
@@ -20,6 +21,8 @@ export async function reportPlace(
   placeId: number,
   input: { kind?: unknown; message?: unknown; email?: unknown },
   ip: string,
+  /** The language the report was written in: the reporter hears the outcome in it. */
+  locale: Locale,
 ): Promise<Report> {
   const place = await ctx.storage.places.get(placeId);
   if (!place || place.status === 'pending' || place.status === 'deleted')
@@ -45,7 +48,7 @@ export async function reportPlace(
     placeId,
     kind,
     message: message || null,
-    submitter: { userId: actorId(actor), email },
+    submitter: { userId: actorId(actor), email, locale },
     createdAt: ctx.now().toISOString(),
   });
 }

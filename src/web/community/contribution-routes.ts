@@ -200,7 +200,7 @@ export async function contributionRoutes(
           locale,
           async () => {
             await o.antiSpam.check(body(request));
-            await reportPlace(ctx, request.actor, place.id, body(request), clientIp(request));
+            await reportPlace(ctx, request.actor, place.id, body(request), clientIp(request), locale);
             return thanks(request, reply, locale, m.reportSent, place);
           },
           (problem) =>

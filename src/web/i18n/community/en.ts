@@ -234,6 +234,9 @@ export const communityEn = {
     claimApprovedText: 'Your claim was approved: you can now edit the place directly.',
     claimRejectedSubject: 'About your claim of {name}',
     claimRejectedText: 'Your claim was not approved. The reason:',
+    reportResolvedSubject: 'Thank you for your report about {name}',
+    reportResolvedText:
+      'A moderator has looked at your report about “{name}” and dealt with it. Thank you for keeping the map true.',
     eventChangeApprovedSubject: 'Your change to {name} is live',
     eventChangeApprovedText: 'A moderator approved your change to the event “{name}”. Thank you!',
     eventChangeRejectedSubject: 'About your change to {name}',

@@ -244,6 +244,9 @@ export const communityRu: typeof communityEn = {
     claimApprovedText: 'Ваша заявка одобрена: теперь вы можете редактировать место напрямую.',
     claimRejectedSubject: 'О вашей заявке на место «{name}»',
     claimRejectedText: 'Ваша заявка не одобрена. Причина:',
+    reportResolvedSubject: 'Спасибо за сообщение о месте «{name}»',
+    reportResolvedText:
+      'Модератор рассмотрел ваше сообщение о месте «{name}» и принял меры. Спасибо, что помогаете держать карту точной.',
     eventChangeApprovedSubject: 'Ваше исправление события «{name}» опубликовано',
     eventChangeApprovedText: 'Модератор одобрил ваше исправление события «{name}». Спасибо!',
     eventChangeRejectedSubject: 'О вашем исправлении события «{name}»',

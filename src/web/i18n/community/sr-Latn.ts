@@ -238,6 +238,9 @@ export const communitySrLatn: typeof communityEn = {
     claimApprovedText: 'Vaš zahtev je odobren: sada možete direktno da menjate mesto.',
     claimRejectedSubject: 'O vašem zahtevu za mesto „{name}“',
     claimRejectedText: 'Vaš zahtev nije odobren. Razlog:',
+    reportResolvedSubject: 'Hvala na prijavi za „{name}“',
+    reportResolvedText:
+      'Moderator je pregledao vašu prijavu za mesto „{name}“ i rešio je. Hvala što pomažete da mapa bude tačna.',
     eventChangeApprovedSubject: 'Vaša izmena događaja „{name}“ je objavljena',
     eventChangeApprovedText: 'Moderator je odobrio vašu izmenu događaja „{name}“. Hvala!',
     eventChangeRejectedSubject: 'O vašoj izmeni događaja „{name}“',

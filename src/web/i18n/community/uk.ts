@@ -244,6 +244,9 @@ export const communityUk: typeof communityEn = {
     claimApprovedText: 'Вашу заявку схвалено: тепер ви можете редагувати місце напряму.',
     claimRejectedSubject: 'Щодо вашої заявки на місце «{name}»',
     claimRejectedText: 'Вашу заявку не схвалено. Причина:',
+    reportResolvedSubject: 'Дякуємо за повідомлення про місце «{name}»',
+    reportResolvedText:
+      'Модератор розглянув ваше повідомлення про місце «{name}» і вжив заходів. Дякуємо, що допомагаєте тримати мапу точною.',
     eventChangeApprovedSubject: 'Ваше виправлення події «{name}» опубліковано',
     eventChangeApprovedText: 'Модератор схвалив ваше виправлення події «{name}». Дякуємо!',
     eventChangeRejectedSubject: 'Про ваше виправлення події «{name}»',
