@@ -175,6 +175,7 @@ async function tellSubmitter(
     placeName,
     reason,
     path: place ? placePath(place) : null,
-  });  // The address was left for this one message: once it is sent, it is not kept.
+  });
+  // The address was left for this one message: once it is sent, it is not kept.
   await ctx.storage.contributions.forgetSubmitterEmails('suggestions', [suggestion.id]);
 }
