@@ -327,6 +327,8 @@ export interface EventChangeRepository {
   get(id: number): Promise<EventChange | null>;
   /** Waiting changes, oldest first. */
   pending(limit: number): Promise<EventChange[]>;
+  /** What one person proposed, newest first (their account export). */
+  bySubmitter(userId: number, limit: number): Promise<EventChange[]>;
   /** Records the decision; false when the change was no longer waiting (someone decided first). */
   decide(
     id: number,

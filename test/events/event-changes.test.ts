@@ -5,7 +5,7 @@ import type { Locale } from '../../src/domain/locales.ts';
 import { compose } from '../../src/notifications/mail-notifier.ts';
 import { createAdmin } from '../../src/usecases/accounts/manage-accounts.ts';
 import { editEvent, pendingEventChanges, reviewEventChange } from '../../src/usecases/events/edit-event.ts';
-import { createEvent } from '../../src/usecases/events/events.ts';
+import { createEvent, reviewEvent } from '../../src/usecases/events/events.ts';
 import { eventInputOf } from '../../src/usecases/events/prepare-event.ts';
 import type { Notice } from '../../src/usecases/notifications.ts';
 import { BACKENDS } from '../support/backends.ts';
@@ -59,20 +59,23 @@ describe.each(BACKENDS)('changing events on %s', (backend) => {
     expect(proposal.live).toBe(false);
     expect((await ctx.storage.events.get(event.id))?.localsWelcome).toBe(false);
 
-    // Meanwhile a moderator moves the start; approving the stranger's change must not undo it.
+    // Meanwhile a moderator moves the start and adds a Ukrainian title; approving the stranger's change must
+    // undo neither. The skipped date follows the start to 20:00.
     const moved = await editEvent(ctx, moderator, event.id, {
       ...eventInputOf(event),
+      titles: { ...event.titles, uk: 'Квіз у пабі' },
       start: '2026-10-15T20:00',
     });
     expect(moved.live).toBe(true);
+    expect(moved.event.exdates).toEqual(['2026-10-22T20:00']);
 
-    const [item] = await pendingEventChanges(ctx);
+    const [item] = await pendingEventChanges(ctx, moderator);
     expect(item?.change.comment).toBe('The organisers want locals to come too');
     expect(item?.diff.map((d) => [d.field, d.before, d.after])).toEqual([
       [
         'titles',
-        'ru: Квиз в пабе\nsr-Latn: Kviz u pabu',
-        'en: Pub quiz\nru: Квиз в пабе\nsr-Latn: Kviz u pabu',
+        'ru: Квиз в пабе\nsr-Latn: Kviz u pabu\nuk: Квіз у пабі',
+        'en: Pub quiz\nru: Квиз в пабе\nsr-Latn: Kviz u pabu\nuk: Квіз у пабі',
       ],
       ['localsWelcome', 'no', 'yes'],
     ]);
@@ -82,11 +85,12 @@ describe.each(BACKENDS)('changing events on %s', (backend) => {
     expect(after).toMatchObject({
       start: '2026-10-15T20:00',
       localsWelcome: true,
-      titles: { en: 'Pub quiz', ru: 'Квиз в пабе' },
+      titles: { en: 'Pub quiz', ru: 'Квиз в пабе', 'sr-Latn': 'Kviz u pabu', uk: 'Квіз у пабі' },
       rrule: QUIZ.rrule,
-      exdates: QUIZ.exdates,
+      exdates: ['2026-10-22T20:00'],
     });
-    expect(await pendingEventChanges(ctx)).toEqual([]);
+    expect(await pendingEventChanges(ctx, moderator)).toEqual([]);
+    await expect(pendingEventChanges(ctx, VISITOR)).rejects.toThrow(/moderators/);
     await expect(reviewEventChange(ctx, moderator, item?.change.id ?? 0, false, 'late')).rejects.toThrow(
       ConflictError,
     );
@@ -104,11 +108,34 @@ describe.each(BACKENDS)('changing events on %s', (backend) => {
     await expect(reviewEventChange(ctx, VISITOR, proposal.change?.id ?? 0, true, undefined)).rejects.toThrow(
       /moderators/,
     );
+    await expect(reviewEventChange(ctx, moderator, proposal.change?.id ?? 0, false, ' ')).rejects.toThrow(
+      InputError,
+    );
     await reviewEventChange(ctx, moderator, proposal.change?.id ?? 0, false, 'The organiser says it is on');
     expect((await ctx.storage.events.get(event.id))?.status).toBe('scheduled');
     expect((await ctx.storage.eventChanges.get(proposal.change?.id ?? 0))?.reason).toBe(
       'The organiser says it is on',
     );
+  });
+
+  it('keeps a rejected event rejected when a moderator edits it, and an age of 0 from the API', async () => {
+    const ctx = server.ctx;
+    const stranger = await createEvent(ctx, VISITOR, { ...QUIZ, titles: { ru: 'Распродажа' } });
+    await reviewEvent(ctx, moderator, stranger.id, false);
+    const edited = await editEvent(ctx, moderator, stranger.id, {
+      ...eventInputOf(stranger),
+      price: '100 RSD',
+    });
+    expect(edited.event.status).toBe('rejected');
+    expect((await fetch(`${server.url}/api/v1/events/${stranger.id}`)).status).toBe(404);
+
+    const response = await fetch(`${server.url}/api/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: JSON.stringify({ ...QUIZ, titles: { ru: 'Для всех' }, min_age: 0, place_id: null }),
+    });
+    expect(response.status).toBe(201);
+    expect((await response.json()).properties).toMatchObject({ min_age: 0, place_id: null });
   });
 
   it('tells a contributor the outcome of their change by mail, in the language of their account', async () => {
@@ -208,6 +235,8 @@ describe.each(BACKENDS)('changing events on %s', (backend) => {
       repeats: 'keep',
       city: 'belgrade',
       address: 'Cetinjska 15',
+      lat: String(QUIZ.lat),
+      lon: String(QUIZ.lon),
       languages: ['ru', 'sr'],
       description: '',
       price: '',
@@ -239,13 +268,27 @@ describe.each(BACKENDS)('changing events on %s', (backend) => {
     const approved = await mod.post(`/en/moderation/event-changes/${changeId}/approve`, {}, '/en/moderation');
     expect(approved.status).toBe(303);
     const changed = await server.ctx.storage.events.get(event.id);
-    expect(changed).toMatchObject({
+    // Only what the form changed: the position, the skipped dates and "not free" stay as they were.
+    expect(changed).toEqual({
+      ...event,
       type: 'concert',
       languages: ['ru', 'sr'],
-      rrule: QUIZ.rrule,
-      exdates: QUIZ.exdates,
+      updatedAt: changed?.updatedAt,
     });
-    expect(changed?.titles).toEqual({ ru: 'Джем-сейшн' });
+
+    // Edited from a language the event has no text in: the form starts empty there and shows the Russian
+    // title as a hint; sending it untouched changes nothing.
+    const english = await visitor.get(`/en/events/${event.id}/edit`);
+    expect(english.text).toMatch(/id="f-title" name="title" type="text" value=""/);
+    expect(english.text).toContain('Not written in this language yet. In another: “Джем-сейшн”');
+    const untouched = await visitor.post(`/en/events/${event.id}/edit`, {
+      ...fields,
+      title: '',
+      type: 'concert',
+      comment: '',
+    });
+    expect(untouched.status).toBe(400);
+    expect(untouched.text).toContain('This changes nothing: the event already says all of it.');
 
     // A moderator's own edit is live at once, and can cancel the event.
     const live = await mod.post(`/en/events/${event.id}/edit`, {

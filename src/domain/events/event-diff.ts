@@ -52,12 +52,40 @@ export function eventDiff(before: EventData, after: EventData): EventFieldChange
   }));
 }
 
+const PER_LOCALE = new Set<EventField>(['titles', 'descriptions']);
+
 /**
- * `current` with the fields a proposal changed (against the `base` it was written on) taken from `proposed`:
- * a change approved later neither undoes what others changed meanwhile nor loses its own fields.
+ * `current` with what a proposal changed (against the `base` it was written on) taken from `proposed`: a
+ * change approved later neither undoes what others changed meanwhile nor loses its own changes. Titles and
+ * descriptions merge per language; every other field (lists included) is taken whole.
  */
 export function withProposedChanges(current: EventData, base: EventData, proposed: EventData): EventData {
   const merged: Record<string, unknown> = { ...current };
-  for (const { field } of eventDiff(base, proposed)) merged[field] = proposed[field];
+  for (const { field } of eventDiff(base, proposed)) {
+    if (!PER_LOCALE.has(field)) {
+      merged[field] = proposed[field];
+      continue;
+    }
+    const key = field as 'titles' | 'descriptions';
+    const texts: Record<string, string> = { ...current[key] };
+    for (const locale of new Set([...Object.keys(base[key]), ...Object.keys(proposed[key])])) {
+      const was = base[key][locale as keyof EventData['titles']];
+      const now = proposed[key][locale as keyof EventData['titles']];
+      if (was === now) continue;
+      if (now === undefined) delete texts[locale];
+      else texts[locale] = now;
+    }
+    merged[key] = texts;
+  }
   return merged as unknown as EventData;
+}
+
+/**
+ * The skipped dates of a series whose start moved to another time of day: each keeps its date and takes
+ * the new time, since a skipped date names an occurrence by its exact local start.
+ */
+export function exdatesAtNewTime(exdates: readonly string[], oldStart: string, newStart: string): string[] {
+  const time = (start: string) => start.slice(10);
+  if (time(oldStart) === time(newStart)) return [...exdates];
+  return exdates.map((ex) => `${ex.slice(0, 10)}${time(newStart)}`);
 }

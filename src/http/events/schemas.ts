@@ -16,7 +16,13 @@ export const EventsQuery = Type.Object({
   locale: Type.Optional(Type.String()),
 });
 
-// Null comes first in each union: the validator coerces types, and would turn null into 0 for a number first.
+/**
+ * A number or null as one JSON-schema type list: the validator coerces types, and in an anyOf it would turn
+ * null into 0 (number first) or 0 into null (null first); a type list keeps each as it was sent.
+ */
+const numberOrNull = (integer = false) =>
+  Type.Optional(Type.Unsafe<number | null>({ type: [integer ? 'integer' : 'number', 'null'] }));
+
 export const EventBody = Type.Object({
   titles: Type.Record(Type.String(), Type.String()),
   descriptions: Type.Optional(Type.Record(Type.String(), Type.String())),
@@ -34,17 +40,17 @@ export const EventBody = Type.Object({
     ]),
   ),
   exdates: Type.Optional(Type.Array(Type.String(), { description: 'Local starts the series skips' })),
-  place_id: Type.Optional(Type.Union([Type.Null(), Type.Integer()])),
+  place_id: numberOrNull(true),
   address: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  lon: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
-  lat: Type.Optional(Type.Union([Type.Null(), Type.Number()])),
+  lon: numberOrNull(),
+  lat: numberOrNull(),
   city: Type.Optional(Type.String()),
   languages: Type.Optional(Type.Array(Type.String())),
   locals_welcome: Type.Optional(Type.Boolean()),
   bilingual: Type.Optional(Type.Boolean()),
   free: Type.Optional(Type.Boolean()),
   price: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  min_age: Type.Optional(Type.Union([Type.Null(), Type.Integer()])),
+  min_age: numberOrNull(true),
   organiser_url: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   status: Type.Optional(Type.String({ description: 'scheduled or cancelled' })),
   ...AntiSpamFields,

@@ -61,6 +61,17 @@ export class KyselyEventChangeRepository implements EventChangeRepository {
     return rows.map(changeFromRow);
   }
 
+  async bySubmitter(userId: number, limit: number): Promise<EventChange[]> {
+    const rows = await this.db
+      .selectFrom('event_changes')
+      .selectAll()
+      .where('submitter_id', '=', userId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(changeFromRow);
+  }
+
   async decide(
     id: number,
     decision: { status: 'approved' | 'rejected'; reviewerId: number; reason: string | null; at: string },

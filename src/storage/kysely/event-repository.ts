@@ -131,6 +131,11 @@ export class KyselyEventRepository implements EventRepository {
   }
 
   async deleteDemo(): Promise<number> {
+    // Changes proposed to demo events go with them, or they would wait in the queue for an event that is gone.
+    await this.db
+      .deleteFrom('event_changes')
+      .where('event_id', 'in', (eb) => eb.selectFrom('events').select('id').where('is_demo', '=', 1))
+      .execute();
     const result = await this.db.deleteFrom('events').where('is_demo', '=', 1).executeTakeFirst();
     return Number(result.numDeletedRows);
   }

@@ -72,9 +72,10 @@ export async function updateProfile(
 export async function exportAccount(ctx: AppContext, actor: Actor): Promise<Record<string, unknown>> {
   if (actor.kind !== 'user') throw new ForbiddenError('sign in first');
   const { user } = actor;
-  const [suggestions, claims] = await Promise.all([
+  const [suggestions, claims, eventChanges] = await Promise.all([
     ctx.storage.contributions.suggestions({ submitterId: user.id, limit: 100_000 }),
     ctx.storage.contributions.claims({ userId: user.id, limit: 100_000 }),
+    ctx.storage.eventChanges.bySubmitter(user.id, 100_000),
   ]);
   return {
     exportedAt: ctx.now().toISOString(),
@@ -82,6 +83,7 @@ export async function exportAccount(ctx: AppContext, actor: Actor): Promise<Reco
     ownedPlaceIds: actor.ownedPlaceIds,
     suggestions,
     claims,
+    eventChanges,
   };
 }
 

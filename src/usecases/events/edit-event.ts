@@ -4,11 +4,16 @@ import { MAX_COMMENT_LENGTH, MAX_REASON_LENGTH } from '../../domain/contribution
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
 import type { CityEvent, EventData } from '../../domain/events/event.ts';
 import type { EventChange } from '../../domain/events/event-change.ts';
-import { type EventFieldChange, eventDiff, withProposedChanges } from '../../domain/events/event-diff.ts';
+import {
+  type EventFieldChange,
+  eventDiff,
+  exdatesAtNewTime,
+  withProposedChanges,
+} from '../../domain/events/event-diff.ts';
 import { pickText } from '../../domain/locales.ts';
 import type { Repositories } from '../../storage/repositories.ts';
 import type { AppContext } from '../context.ts';
-import { getEvent, type Publisher, publishesDirectly } from './events.ts';
+import { getEvent, type Publisher, publishesDirectly, venueIn } from './events.ts';
 import { type EventInput, eventInputOf, prepareEvent } from './prepare-event.ts';
 
 export interface EditOutcome {
@@ -24,18 +29,22 @@ function dataOf(event: CityEvent): EventData {
   return data;
 }
 
-/** `input` checked as the event's next state; a waiting event stays waiting, a demo event stays demo. */
+/**
+ * `input` checked as the event's next state. Waiting and rejected events keep that status (only a
+ * moderator's decision changes it), a demo event stays demo, and skipped dates follow a start moved to
+ * another time of day.
+ */
 async function nextState(
   ctx: AppContext,
   places: Repositories['places'],
   current: CityEvent,
   input: EventInput,
 ): Promise<EventData> {
-  const venueId = input.place_id;
-  const venue = venueId === undefined || venueId === null ? null : await places.get(venueId);
-  const usable = venue && venue.status !== 'deleted' && venue.status !== 'pending' ? venue : null;
-  const data = prepareEvent(input, ctx.taxonomy, usable, ctx.now(), current.isDemo);
-  return current.status === 'pending' ? { ...data, status: 'pending' } : data;
+  const data = prepareEvent(input, ctx.taxonomy, await venueIn(places, input), ctx.now(), current.isDemo);
+  const sameSkips = JSON.stringify(data.exdates) === JSON.stringify(current.exdates);
+  const exdates = sameSkips ? exdatesAtNewTime(data.exdates, current.start, data.start) : data.exdates;
+  const flowStatus = current.status === 'pending' || current.status === 'rejected';
+  return { ...data, exdates, ...(flowStatus ? { status: current.status } : {}) };
 }
 
 /**
@@ -99,7 +108,12 @@ export interface EventChangeItem {
   diff: EventFieldChange[];
 }
 
-export async function pendingEventChanges(ctx: AppContext, limit = 50): Promise<EventChangeItem[]> {
+export async function pendingEventChanges(
+  ctx: AppContext,
+  actor: Actor,
+  limit = 50,
+): Promise<EventChangeItem[]> {
+  if (!canModerate(actor)) throw new ForbiddenError('only moderators can do this');
   const items: EventChangeItem[] = [];
   for (const change of await ctx.storage.eventChanges.pending(limit)) {
     const event = await ctx.storage.events.get(change.eventId);
@@ -126,6 +140,8 @@ export async function reviewEventChange(
 ): Promise<void> {
   if (!canModerate(actor) || actor.kind !== 'user') throw new ForbiddenError('only moderators can do this');
   const why = reason?.trim() || null;
+  if (!approve && !why)
+    throw new InputError('reason', 'say why, so the person who sent it understands', 'reasonRequired');
   if (why && why.length > MAX_REASON_LENGTH)
     throw new InputError('reason', `must be at most ${MAX_REASON_LENGTH} characters`, 'tooLong', {
       max: MAX_REASON_LENGTH,

@@ -4,6 +4,8 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../../
 import type { CityEvent, Occurrence } from '../../domain/events/event.ts';
 import { occurrencesBetween } from '../../domain/events/occurrences.ts';
 import { type BBox, bboxContains } from '../../domain/geo.ts';
+import type { Place } from '../../domain/places/place.ts';
+import type { PlaceRepository } from '../../storage/repositories.ts';
 import type { AppContext } from '../context.ts';
 import { type EventInput, prepareEvent } from './prepare-event.ts';
 
@@ -14,9 +16,13 @@ function mayPublish(publisher: Publisher): boolean {
   return publisher.kind === 'operator' || publishesNewPlacesDirectly(publisher);
 }
 
-async function venueOf(ctx: AppContext, input: EventInput) {
+/** The place an event's input names as its venue, when it is on the map (not waiting, not deleted). */
+export async function venueIn(
+  places: Pick<PlaceRepository, 'get'>,
+  input: EventInput,
+): Promise<Place | null> {
   if (input.place_id === undefined || input.place_id === null) return null;
-  const place = await ctx.storage.places.get(input.place_id);
+  const place = await places.get(input.place_id);
   return place && place.status !== 'deleted' && place.status !== 'pending' ? place : null;
 }
 
@@ -29,7 +35,7 @@ export async function createEvent(
   publisher: Publisher,
   input: EventInput,
 ): Promise<CityEvent> {
-  const data = prepareEvent(input, ctx.taxonomy, await venueOf(ctx, input), ctx.now());
+  const data = prepareEvent(input, ctx.taxonomy, await venueIn(ctx.storage.places, input), ctx.now());
   return ctx.storage.events.insert(mayPublish(publisher) ? data : { ...data, status: 'pending' });
 }
 

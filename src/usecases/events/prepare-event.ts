@@ -189,7 +189,7 @@ export function eventInputOf(event: EventData): EventInput {
     price: event.price,
     min_age: event.minAge,
     organiser_url: event.organiserUrl,
-    // Waiting and rejected are the flow's states, not a publisher's: an edit keeps a public status.
+    // Waiting and rejected are the flow's states, which a publisher cannot set; the edit use case keeps them.
     status: event.status === 'cancelled' ? 'cancelled' : 'scheduled',
   };
 }

@@ -32,8 +32,9 @@ import {
 const hidden = { schema: { hide: true } };
 
 /**
- * The edit form over the event it edits: the other locales' texts, the venue, the position and the skipped
- * dates stay as they are; a repeat rule the form cannot say is kept when the form says "keep".
+ * The edit form over the event it edits: the other languages' texts, the skipped dates and whether it is an
+ * all-day event stay as they are (the form does not show them); a repeat rule the form cannot say is kept
+ * when the form says "keep"; venue, address and position are what the form says.
  */
 export function editedEventInput(event: CityEvent, form: FormBody, locale: Locale): EventInput {
   const edited = eventInputFromForm(form, locale);
@@ -48,6 +49,8 @@ export function editedEventInput(event: CityEvent, form: FormBody, locale: Local
     titles: inLocale(stored.titles, edited.titles?.[locale]),
     descriptions: inLocale(stored.descriptions, edited.descriptions?.[locale]),
     rrule: text(form, 'repeats') === KEEP_RULE ? (stored.rrule ?? null) : (edited.rrule ?? null),
+    // An empty price means free when there was a price to remove; otherwise the event stays as it said.
+    free: text(form, 'price').trim() ? false : stored.price ? true : Boolean(stored.free),
     all_day: event.allDay,
     status: text(form, 'cancelled') === 'on' ? 'cancelled' : 'scheduled',
   };

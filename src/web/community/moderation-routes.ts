@@ -58,7 +58,7 @@ export async function moderationRoutes(app: FastifyInstance, o: CommunityRouteOp
         pendingClaims(ctx, request.actor),
       ]);
       const events = await ctx.storage.events.pending(50);
-      const eventChanges = await pendingEventChanges(ctx);
+      const eventChanges = await pendingEventChanges(ctx, request.actor);
       const context = {
         ...pageContext(o, request, reply, locale),
         problem,

@@ -63,6 +63,7 @@ export const eventsEn = {
   venuePlaceHint:
     'Paste the link of the place’s page, or use “Add an event here” on it: the event then takes the place’s address and position.',
   addEventHere: 'Add an event here',
+  otherLanguageText: 'Not written in this language yet. In another: “{text}”',
   repeatKeep: 'Keep as it is ({rule})',
   isCancelled: 'The event is cancelled',
   sendChange: 'Send the change',

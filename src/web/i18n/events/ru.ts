@@ -64,6 +64,7 @@ export const eventsRu: typeof eventsEn = {
   venuePlaceHint:
     'Вставьте ссылку на страницу места или нажмите на ней «Добавить событие здесь»: тогда у события будут адрес и положение этого места.',
   addEventHere: 'Добавить событие здесь',
+  otherLanguageText: 'На этом языке ещё не написано. На другом: «{text}»',
   repeatKeep: 'Оставить как есть ({rule})',
   isCancelled: 'Событие отменено',
   sendChange: 'Отправить исправление',

@@ -64,6 +64,7 @@ export const eventsSrLatn: typeof eventsEn = {
   venuePlaceHint:
     'Nalepite link stranice mesta ili na njoj kliknite „Dodaj događaj ovde”: događaj tada preuzima adresu i položaj tog mesta.',
   addEventHere: 'Dodaj događaj ovde',
+  otherLanguageText: 'Na ovom jeziku još nije napisano. Na drugom: „{text}“',
   repeatKeep: 'Ostavi kako jeste ({rule})',
   isCancelled: 'Događaj je otkazan',
   sendChange: 'Pošalji izmenu',

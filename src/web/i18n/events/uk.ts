@@ -64,6 +64,7 @@ export const eventsUk: typeof eventsEn = {
   venuePlaceHint:
     'Вставте посилання на сторінку місця або натисніть на ній «Додати подію тут»: тоді подія матиме адресу й розташування цього місця.',
   addEventHere: 'Додати подію тут',
+  otherLanguageText: 'Цією мовою ще не написано. Іншою: «{text}»',
   repeatKeep: 'Залишити як є ({rule})',
   isCancelled: 'Подію скасовано',
   sendChange: 'Надіслати виправлення',

@@ -167,7 +167,7 @@ function eventChangeEntry(c: ModerationContext, tr: Translator, item: EventChang
     ${postButton(c, `moderation/event-changes/${id}/approve`, m.approve, html``, 'primary')}
     <form class="inline-form" method="post" action="${localePath(c.locale, `moderation/event-changes/${id}/reject`)}">${csrfField(c.csrf)}
       <label for="ec-reason-${id}" class="inline-form__label">${m.rejectReason}</label>
-      <input id="ec-reason-${id}" name="reason">
+      <input id="ec-reason-${id}" name="reason" required>
       <button class="button" type="submit">${m.reject}</button></form>
   </div>
 </article>`;

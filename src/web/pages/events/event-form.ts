@@ -1,6 +1,6 @@
 import type { CityEvent } from '../../../domain/events/event.ts';
 import { EVENT_TYPES } from '../../../domain/events/event-types.ts';
-import { type Locale, pickText } from '../../../domain/locales.ts';
+import { type Locale, type LocalizedText, pickText } from '../../../domain/locales.ts';
 import type { PageContext } from '../../community/route-kit.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { t } from '../../i18n/index.ts';
@@ -31,8 +31,9 @@ export function eventFormValues(event: CityEvent, locale: Locale): EventFormValu
   const repeats = Object.entries(REPEATS).find(([, rule]) => rule === event.rrule)?.[0];
   const flag = (on: boolean) => (on ? 'on' : undefined);
   return {
-    title: event.titles[locale] ?? pickText(event.titles, locale, event.originalLocale),
-    description: event.descriptions[locale] ?? pickText(event.descriptions, locale, event.originalLocale),
+    // Only this language's texts: another language's shown here would be saved as this one's.
+    title: event.titles[locale] ?? '',
+    description: event.descriptions[locale] ?? '',
     type: event.type,
     start: event.start,
     end: event.end ?? '',
@@ -72,6 +73,13 @@ export function renderEventForm(
   const path = event ? `events/${event.id}/edit` : 'events/new';
   const heading = event ? (direct ? e.editEvent : e.suggestEventChange) : e.newEvent;
   const timeType = event?.allDay ? 'date' : 'datetime-local';
+  // An event edited in a language it has no text in: the text it has, so the person can translate it.
+  const otherLanguage = (texts: LocalizedText | undefined) => {
+    if (!event || !texts || texts[c.locale] || Object.keys(texts).length === 0) return undefined;
+    return tr.format(e.otherLanguageText, {
+      text: pickText(texts, c.locale, event.originalLocale).slice(0, 300),
+    });
+  };
   const position = inForm(c.problem, 'lon/lat', 'lat');
   return communityPage({
     ...c,
@@ -83,7 +91,7 @@ ${problemSummary(tr, c.problem)}
 <form class="community-form" method="post" action="${localePath(c.locale, path)}" data-proof-of-work>
   ${csrfField(c.csrf)}
   ${c.antiSpam}
-  ${inputField({ name: 'title', label: e.eventTitle, required: true, value: one(values, 'title'), problem: inForm(c.problem, /^titles\b.*/, 'title'), extra: html` maxlength="200"` })}
+  ${inputField({ name: 'title', label: e.eventTitle, required: !event, value: one(values, 'title'), hint: otherLanguage(event?.titles), problem: inForm(c.problem, /^titles\b.*/, 'title'), extra: html` maxlength="200"` })}
   <div class="field"><label for="f-type">${e.eventType}</label>
     <select id="f-type" name="type" required>${EVENT_TYPES.map((type) => html`<option value="${type.slug}"${one(values, 'type') === type.slug ? html` selected` : ''}>${pickText(type.names, c.locale)}</option>`)}</select></div>
   <div class="form-row">
@@ -113,7 +121,7 @@ ${problemSummary(tr, c.problem)}
   </div>
   <p class="hint">${m.coordinatesHint}</p>
   </fieldset>
-  ${textAreaField({ name: 'description', label: e.descriptionLabel, value: one(values, 'description'), problem: inForm(c.problem, /^descriptions\b.*/, 'description') })}
+  ${textAreaField({ name: 'description', label: e.descriptionLabel, value: one(values, 'description'), hint: otherLanguage(event?.descriptions), problem: inForm(c.problem, /^descriptions\b.*/, 'description') })}
   <fieldset class="field field--checks"><legend>${e.languages}</legend>${['ru', 'sr', 'uk', 'en'].map(
     (code) =>
       html`<label class="check"><input type="checkbox" name="languages" value="${code}"${langs.includes(code) ? html` checked` : ''}> ${tr.languageName(code)}</label>`,
