@@ -36,7 +36,8 @@ const ALIASES: Record<string, readonly string[]> = {
     'добродошли мештани',
     'раді місцевим',
   ],
-  start_date: ['start_date', 'opened', 'открылось', 'дата открытия', 'otvoreno', 'отворено', 'відкрилося'],
+  // Not "otvoreno"/"отворено": in Serbian tables that heads the opening hours as often as the opening date.
+  start_date: ['start_date', 'opened', 'открылось', 'дата открытия', 'datum otvaranja', 'відкрилося'],
   tags: ['tags', 'теги', 'тэги', 'tagovi', 'ознаке', 'теги'],
   lat: ['lat', 'latitude', 'y', 'широта', 'širina', 'geografska širina', 'ширина', 'широта', 'шир'],
   lon: [

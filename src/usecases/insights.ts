@@ -97,16 +97,19 @@ export function insightsPeriod(
   const parsed = (value: string | undefined, name: 'from' | 'to'): Month | undefined => {
     if (value === undefined || value === '') return undefined;
     const month = parseMonth(value);
-    if (!month) throw new InputError(name, 'must be a month such as 2025-01 (or a date such as 2025-01-31)');
+    if (!month)
+      throw new InputError(name, 'must be a month such as 2025-01 (or a date such as 2025-01-31)', 'month');
     return month;
   };
   const askedFrom = parsed(request.from, 'from');
   const askedTo = parsed(request.to, 'to');
   const to = askedTo ?? (askedFrom ? addMonths(askedFrom, DEFAULT_MONTHS - 1) : currentMonth);
   const from = askedFrom ?? addMonths(to, -(DEFAULT_MONTHS - 1));
-  if (to < from) throw new InputError('to', 'must not be before from');
+  if (to < from) throw new InputError('to', 'must not be before from', 'periodOrder');
   if (monthCount(from, to) > MAX_MONTHS)
-    throw new InputError('to', `the period may be at most ${MAX_MONTHS} months`);
+    throw new InputError('to', `the period may be at most ${MAX_MONTHS} months`, 'periodLength', {
+      max: MAX_MONTHS,
+    });
   return { from, to };
 }
 
@@ -203,6 +206,8 @@ interface PlaceFigures {
 }
 
 // Time zones are at most 14 hours from UTC: a window this much wider catches every hour of the local months.
+// It also keeps a stated opening month (`2024-07`) that starts the period inside it: as text, `2024-07` sorts
+// before `2024-07-01T00`, but not before `2024-06-30T10`.
 const ZONE_MARGIN_MS = 14 * 3_600_000;
 const CACHED_PERIODS = 64;
 /**

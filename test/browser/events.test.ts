@@ -101,7 +101,7 @@ describe.skipIf(skipBrowserTests)('events pages in the browser', () => {
     const hrefs = await markers.evaluateAll((links) => links.map((l) => l.getAttribute('href') ?? ''));
     expect(new Set(hrefs).size).toBe(count);
     for (const href of hrefs) expect(weekIds.has(Number(/^\/en\/events\/(\d+)$/.exec(href)?.[1]))).toBe(true);
-    const toggle = page.getByRole('button', { name: /Events this week/ });
+    const toggle = page.getByRole('button', { name: /Events, next 7 days/ });
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'home-map-events');
     await toggle.click();

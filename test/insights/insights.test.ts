@@ -203,7 +203,9 @@ describe.each(BACKENDS)('community insights on %s', (backend) => {
     expect((await get('/en/insights/atlantis')).statusCode).toBe(404);
     const fallback = await get('/en/insights/belgrade?from=2025-99');
     expect(fallback.statusCode).toBe(200);
-    expect(fallback.body).toContain('could not be used (from: must be a month');
+    expect(fallback.body).toContain('could not be used (Write a month, such as 2025-01.)');
+    const russian = (await get('/ru/insights/belgrade?from=2025-01&to=2027-06')).body;
+    expect(russian).toContain('Период может быть не длиннее 24 месяцев.');
     const cyrillic = (await get('/sr-Cyrl/insights/novi-sad')).body;
     expect(cyrillic).toContain('Заједница у бројкама: Нови Сад');
     // Names of formats stay Latin in the Cyrillic text.

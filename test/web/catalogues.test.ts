@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_CODES } from '../../src/domain/errors.ts';
 import { LOCALES } from '../../src/domain/locales.ts';
-import { messages } from '../../src/web/i18n/index.ts';
+import { messages, t, VERBATIM } from '../../src/web/i18n/index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -38,5 +38,16 @@ describe('message catalogues', () => {
   it.each(LOCALES)('%s has a sentence for every problem a form can refuse', (locale) => {
     const problems = messages(locale).problems as Record<string, string>;
     for (const code of PROBLEM_CODES) expect(problems[code], `${locale} ${code}`).toMatch(/\S/);
+  });
+
+  it('keeps what people type verbatim in Serbian Cyrillic: examples go in through placeholders', () => {
+    // Serbian Cyrillic is transliterated from the Latin catalogue: a literal example there would be mangled.
+    for (const [path, text] of strings(messages('sr-Latn'))) {
+      for (const value of Object.values(VERBATIM)) expect(text, path).not.toContain(value);
+    }
+    const cyrillic = t('sr-Cyrl');
+    expect(cyrillic.format(cyrillic.m.problems.hours, {})).toContain('Mo-Fr 09:00-18:00; Sa 10:00-14:00');
+    expect(cyrillic.format(cyrillic.m.problems.website, {})).toContain('https://');
+    expect(cyrillic.format(cyrillic.m.events.subscribe, {})).toContain('(iCal)');
   });
 });

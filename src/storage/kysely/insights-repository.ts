@@ -15,7 +15,9 @@ import type { DialectSql } from './place-repository.ts';
 // Closed places stay part of the history (they opened, then closed); pending and deleted ones never count.
 const HISTORY_STATUSES = sql`('active', 'closed')`;
 
-// The first 13 characters of an ISO timestamp name its UTC hour (`2025-03-31T22`).
+// The first 13 characters of an ISO timestamp name its UTC hour (`2025-03-31T22`): exact for zones whose
+// offsets are whole hours (Europe/Belgrade and the other cities this serves); a :30 zone would see the half
+// hour around midnight on the wrong side of a month's end.
 const HOUR = 13;
 
 /**

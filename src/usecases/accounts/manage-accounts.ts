@@ -45,8 +45,10 @@ export async function setRole(
   if (!canAdminister(actor) || actor.kind !== 'user')
     throw new ForbiddenError('only admins can change roles');
   const role = String(rawRole ?? '');
-  if (!isRole(role)) throw new InputError('role', 'must be contributor, trusted, moderator or admin');
-  if (userId === actor.user.id) throw new InputError('role', 'admins cannot change their own role');
+  if (!isRole(role))
+    throw new InputError('role', 'must be contributor, trusted, moderator or admin', 'roleUnknown');
+  if (userId === actor.user.id)
+    throw new InputError('role', 'admins cannot change their own role', 'roleOwn');
   const user = await ctx.storage.users.get(userId);
   if (!user || user.deletedAt) throw new NotFoundError(`user ${userId}`);
   const now = ctx.now();

@@ -96,7 +96,7 @@ export function prepareEvent(
   const exdates = [...new Set(input.exdates ?? [])];
   for (const ex of exdates) {
     if (!floating(ex) || ex.length !== startText.length)
-      throw new InputError('exdates', `"${ex}" must be ${shape}`);
+      throw new InputError('exdates', `"${ex}" must be ${shape}`, shapeCode);
   }
 
   if (input.place_id !== undefined && input.place_id !== null && !venue)

@@ -63,7 +63,7 @@ export class HomeEvents implements IControl {
     this.controller?.abort();
     // A text search or a category is about places: the map then shows only the places that match.
     if (!this.shown || filters.q || filters.category) {
-      this.draw([]);
+      this.draw([], false);
       return;
     }
     const controller = new AbortController();
@@ -87,18 +87,21 @@ export class HomeEvents implements IControl {
       features = ((await response.json()) as { features: EventFeature[] }).features;
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
-      throw error;
+      // The places matter more: a failed events layer leaves the map working, just without events.
+      this.draw([], false);
+      return;
     }
-    this.draw(nextOccurrences(features));
+    this.draw(nextOccurrences(features), true);
   }
 
   private toggle(): void {
     this.shown = !this.shown;
     this.button.setAttribute('aria-pressed', String(this.shown));
-    if (this.last) void this.load(this.last.filters, this.last.viewport).catch(() => this.draw([]));
+    if (this.last) void this.load(this.last.filters, this.last.viewport);
   }
 
-  private draw(features: EventFeature[]): void {
+  /** `counted`: the badge shows how many (not while the layer is off, stepped aside or failed). */
+  private draw(features: EventFeature[], counted: boolean): void {
     for (const marker of this.markers) marker.remove();
     this.markers = features.flatMap((feature) => {
       if (!feature.geometry) return [];
@@ -111,7 +114,7 @@ export class HomeEvents implements IControl {
       return [new Marker({ element: link }).setLngLat(feature.geometry.coordinates).addTo(this.map)];
     });
     this.map.getContainer().dataset.events = String(this.markers.length);
-    this.label(this.shown ? this.markers.length : null);
+    this.label(counted ? this.markers.length : null);
   }
 
   private label(count: number | null): void {

@@ -130,14 +130,16 @@ export function sendRefusal(
   if (!match) throw error;
   const status = match[1];
   if (error instanceof RateLimitError) reply.header('retry-after', String(error.retryAfterSeconds));
-  const said: Record<number, string> = {
-    401: m.refusals.unauthenticated,
-    403: m.refusals.forbidden,
-    404: m.refusals.notFound,
-    409: m.refusals.conflict,
-    429: m.tooMany,
+  // A heading and a sentence in the reader's language; the precise reason (English, as the API says it)
+  // below them for reports. A 403's heading says it all.
+  const words: Record<number, [string, string | null]> = {
+    401: [m.signIn, m.refusals.unauthenticated],
+    403: [m.forbidden, null],
+    404: [t(locale).m.notFound.title, m.refusals.notFound],
+    409: [m.refusals.heading, m.refusals.conflict],
+    429: [m.refusals.heading, m.tooMany],
   };
-  // The reader's language first; the precise reason (English, as the API says it) below it for reports.
+  const [heading, said] = words[status] ?? [m.refusals.heading, null];
   const detail = status === 429 ? null : (error as Error).message;
   const signIn = status === 401 || (status === 403 && request.actor.kind === 'visitor');
   return o.sendPage(
@@ -145,9 +147,9 @@ export function sendRefusal(
     communityPage({
       ...pageContext(o, request, reply, locale),
       path: '',
-      title: status === 403 ? m.forbidden : m.problem,
-      body: html`<h1>${status === 403 ? m.forbidden : m.problem}</h1><p class="lead" role="alert">${said[status]}</p>${
-        detail ? html`<p class="hint" lang="en">${detail}</p>` : ''
+      title: heading,
+      body: html`<h1>${heading}</h1>${said ? html`<p class="lead" role="alert">${said}</p>` : ''}${
+        detail ? html`<p class="hint" lang="en"${said ? '' : html` role="alert"`}>${detail}</p>` : ''
       }${
         signIn
           ? html`<p><a class="button button--primary" href="${localePath(locale, 'account/sign-in')}">${m.signIn}</a></p>`

@@ -116,7 +116,7 @@ export const en = {
       'Works from home: the map shows only the approximate area, and the street address is not published.',
     localsWelcome: 'Locals welcome',
     localsWelcomeHint: 'This place welcomes locals as much as newcomers.',
-    opened: 'Open since {date}',
+    opened: 'Opened: {date}',
     languages: 'Languages spoken',
     contacts: 'Contacts',
     phone: 'Phone',
@@ -142,10 +142,10 @@ export const en = {
     closePopup: 'Close',
     unavailable: 'The map cannot be shown in this browser. The list of places works without it.',
     loadError: 'Could not load the map data. Check the connection and move the map to try again.',
-    eventsToggle: 'Events this week',
+    eventsToggle: 'Events, next 7 days',
     eventsShown: plural({
-      one: '{count} event this week on the map',
-      other: '{count} events this week on the map',
+      one: '{count} event in the next 7 days on the map',
+      other: '{count} events in the next 7 days on the map',
     }),
   },
   notFound: {

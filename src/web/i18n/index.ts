@@ -40,10 +40,26 @@ export function messages(locale: Locale): Messages {
   return CATALOGUES[locale];
 }
 
+/**
+ * What people type or name exactly as it is, whatever the script of the page — examples of input and names
+ * of formats. Catalogues say them through placeholders, so Serbian Cyrillic never transliterates them.
+ */
+export const VERBATIM: Readonly<Record<string, string>> = {
+  hoursExample: 'Mo-Fr 09:00-18:00; Sa 10:00-14:00',
+  https: 'https://',
+  http: 'http://',
+  handle: '@kvartal',
+  emailExample: 'name@example.org',
+  placeLink: '/ru/p/12-kafe',
+  osm: 'OpenStreetMap',
+  json: 'JSON',
+  ical: 'iCal',
+};
+
 /** Fills `{name}` placeholders; unknown placeholders are left visible so that a mistake shows. */
 export function format(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
+    const value = vars[name] ?? VERBATIM[name];
     return value === undefined ? whole : String(value);
   });
 }

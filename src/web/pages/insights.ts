@@ -5,6 +5,7 @@ import { type CityInsights, cityInsights, MAX_MONTHS } from '../../usecases/insi
 import { html, type SafeHtml } from '../html.ts';
 import { t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
+import { problemText } from './community/form-kit.ts';
 import {
   categoriesFigure,
   changesFigure,
@@ -45,7 +46,7 @@ export async function loadInsightsPage(
     return { insights, periodProblem: null };
   } catch (error) {
     if (!(error instanceof InputError) || (error.field !== 'from' && error.field !== 'to')) throw error;
-    return { insights: await cityInsights(ctx, base), periodProblem: `${error.field}: ${error.problem}` };
+    return { insights: await cityInsights(ctx, base), periodProblem: problemText(t(locale), error) };
   }
 }
 

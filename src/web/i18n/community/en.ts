@@ -42,7 +42,7 @@ export const communityEn = {
   ownedPlaces: 'Your places',
   sessions: 'Sessions',
   yourData: 'Your data',
-  exportHint: 'Download everything Kvartal keeps about you as a JSON file.',
+  exportHint: 'Download everything Kvartal keeps about you as a {json} file.',
   exportData: 'Download my data',
   deleteHint:
     'Deleting your account forgets your e-mail address and name. Your contributions stay, signed "deleted user".',
@@ -81,7 +81,7 @@ export const communityEn = {
   openedHint: 'e.g. 2023-04 or 2023-04-15. Community insights count openings by it.',
   contactsAndHours: 'Contacts and opening hours',
   hours: 'Opening hours',
-  hoursHint: 'In the OpenStreetMap format, e.g. Mo-Fr 09:00-18:00; Sa 10:00-14:00',
+  hoursHint: 'In the {osm} format, e.g. {hoursExample}',
   languagesSpoken: 'Languages spoken',
   aboutYou: 'About you (optional)',
   yourEmail: 'Your e-mail address',
@@ -209,6 +209,7 @@ export const communityEn = {
   forbidden: 'You cannot do this with your account.',
   tooMany: 'Too many attempts. Please try again later.',
   refusals: {
+    heading: 'This did not go through',
     unauthenticated: 'Please sign in to continue.',
     forbidden: 'Your account may not do this.',
     notFound: 'This is not here: the link may be mistyped, or it was removed.',

@@ -44,7 +44,7 @@ export const communityRu: typeof communityEn = {
   ownedPlaces: 'Ваши места',
   sessions: 'Сеансы',
   yourData: 'Ваши данные',
-  exportHint: 'Скачайте всё, что Kvartal хранит о вас, одним файлом в формате JSON.',
+  exportHint: 'Скачайте всё, что Kvartal хранит о вас, одним файлом в формате {json}.',
   exportData: 'Скачать мои данные',
   deleteHint:
     'При удалении аккаунта мы забудем ваш адрес электронной почты и имя. Ваши правки останутся с подписью «удалённый пользователь».',
@@ -83,7 +83,7 @@ export const communityRu: typeof communityEn = {
   openedHint: 'Например, 2023-04 или 2023-04-15. По этой дате «Цифры сообщества» считают открытия.',
   contactsAndHours: 'Контакты и часы работы',
   hours: 'Часы работы',
-  hoursHint: 'В формате OpenStreetMap, например: Mo-Fr 09:00-18:00; Sa 10:00-14:00',
+  hoursHint: 'В формате {osm}, например: {hoursExample}',
   languagesSpoken: 'Языки, на которых здесь говорят',
   aboutYou: 'О вас (необязательно)',
   yourEmail: 'Ваш адрес электронной почты',
@@ -218,6 +218,7 @@ export const communityRu: typeof communityEn = {
   forbidden: 'Вашему аккаунту это действие недоступно.',
   tooMany: 'Слишком много попыток. Попробуйте, пожалуйста, позже.',
   refusals: {
+    heading: 'Не получилось',
     unauthenticated: 'Чтобы продолжить, войдите, пожалуйста.',
     forbidden: 'Вашему аккаунту это недоступно.',
     notFound: 'Здесь этого нет: возможно, в ссылке опечатка или это удалили.',

@@ -46,7 +46,7 @@ export const communitySrLatn: typeof communityEn = {
   ownedPlaces: 'Vaša mesta',
   sessions: 'Sesije',
   yourData: 'Vaši podaci',
-  exportHint: 'Preuzmite sve što Kvartal čuva o vama, u jednoj JSON datoteci.',
+  exportHint: 'Preuzmite sve što Kvartal čuva o vama, u jednoj {json} datoteci.',
   exportData: 'Preuzmi moje podatke',
   deleteHint:
     'Brisanjem naloga brišu se vaša adresa e-pošte i ime. Vaši doprinosi ostaju, potpisani kao „obrisani korisnik“.',
@@ -85,7 +85,7 @@ export const communitySrLatn: typeof communityEn = {
   openedHint: 'Npr. 2023-04 ili 2023-04-15. Po tom datumu „Brojke zajednice” broje otvaranja.',
   contactsAndHours: 'Kontakt i radno vreme',
   hours: 'Radno vreme',
-  hoursHint: 'U formatu OpenStreetMap, npr. Mo-Fr 09:00-18:00; Sa 10:00-14:00',
+  hoursHint: 'U formatu {osm}, npr. {hoursExample}',
   languagesSpoken: 'Jezici koji se govore',
   aboutYou: 'O vama (nije obavezno)',
   yourEmail: 'Vaša adresa e-pošte',
@@ -213,6 +213,7 @@ export const communitySrLatn: typeof communityEn = {
   forbidden: 'Sa vašim nalogom ovo nije moguće.',
   tooMany: 'Previše pokušaja. Pokušajte ponovo kasnije.',
   refusals: {
+    heading: 'Nije uspelo',
     unauthenticated: 'Da biste nastavili, prijavite se.',
     forbidden: 'Vaš nalog ne može ovo da uradi.',
     notFound: 'Ovoga ovde nema: link je možda pogrešno otkucan ili je uklonjeno.',

@@ -44,7 +44,7 @@ export const communityUk: typeof communityEn = {
   ownedPlaces: 'Ваші місця',
   sessions: 'Сеанси',
   yourData: 'Ваші дані',
-  exportHint: 'Завантажте все, що Kvartal зберігає про вас, одним файлом у форматі JSON.',
+  exportHint: 'Завантажте все, що Kvartal зберігає про вас, одним файлом у форматі {json}.',
   exportData: 'Завантажити мої дані',
   deleteHint:
     'Після видалення облікового запису ми забудемо вашу адресу електронної пошти та ім’я. Ваші внески залишаться з підписом «видалений користувач».',
@@ -83,7 +83,7 @@ export const communityUk: typeof communityEn = {
   openedHint: 'Наприклад, 2023-04 або 2023-04-15. За цією датою «Цифри спільноти» рахують відкриття.',
   contactsAndHours: 'Контакти й години роботи',
   hours: 'Години роботи',
-  hoursHint: 'У форматі OpenStreetMap, наприклад: Mo-Fr 09:00-18:00; Sa 10:00-14:00',
+  hoursHint: 'У форматі {osm}, наприклад: {hoursExample}',
   languagesSpoken: 'Мови, якими тут розмовляють',
   aboutYou: 'Про вас (необов’язково)',
   yourEmail: 'Ваша адреса електронної пошти',
@@ -218,6 +218,7 @@ export const communityUk: typeof communityEn = {
   forbidden: 'Для вашого облікового запису ця дія недоступна.',
   tooMany: 'Забагато спроб. Спробуйте, будь ласка, пізніше.',
   refusals: {
+    heading: 'Не вдалося',
     unauthenticated: 'Щоб продовжити, увійдіть, будь ласка.',
     forbidden: 'Вашому обліковому запису це недоступно.',
     notFound: 'Тут цього немає: можливо, у посиланні помилка або це видалили.',

@@ -16,7 +16,7 @@ export const eventsEn = {
   bilingual: 'Bilingual',
   free: 'Free',
   apply: 'Show events',
-  subscribe: 'Subscribe in your calendar (iCal)',
+  subscribe: 'Subscribe in your calendar ({ical})',
   calendarView: 'Month calendar',
   listView: 'Upcoming list',
   cancelled: 'Cancelled',

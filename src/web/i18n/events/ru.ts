@@ -17,7 +17,7 @@ export const eventsRu: typeof eventsEn = {
   bilingual: 'На двух языках',
   free: 'Бесплатно',
   apply: 'Показать события',
-  subscribe: 'Подписаться в календаре (iCal)',
+  subscribe: 'Подписаться в календаре ({ical})',
   calendarView: 'Календарь на месяц',
   listView: 'Список ближайших',
   cancelled: 'Отменено',

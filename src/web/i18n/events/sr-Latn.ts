@@ -17,7 +17,7 @@ export const eventsSrLatn: typeof eventsEn = {
   bilingual: 'Na dva jezika',
   free: 'Besplatno',
   apply: 'Prikaži događaje',
-  subscribe: 'Pretplati se u kalendaru (iCal)',
+  subscribe: 'Pretplati se u kalendaru ({ical})',
   calendarView: 'Mesečni kalendar',
   listView: 'Spisak narednih',
   cancelled: 'Otkazano',

@@ -17,7 +17,7 @@ export const eventsUk: typeof eventsEn = {
   bilingual: 'Двома мовами',
   free: 'Безкоштовно',
   apply: 'Показати події',
-  subscribe: 'Підписатися в календарі (iCal)',
+  subscribe: 'Підписатися в календарі ({ical})',
   calendarView: 'Календар на місяць',
   listView: 'Список найближчих',
   cancelled: 'Скасовано',

@@ -157,7 +157,7 @@ ${ownedPlaces.length ? html`<section aria-labelledby="h-owned"><h2 id="h-owned">
 <section aria-labelledby="h-sessions"><h2 id="h-sessions">${m.sessions}</h2>
 <div class="form-row">${form('account/sign-out', m.signOut)}${form('account/sign-out-everywhere', m.signOutEverywhere)}</div></section>
 <section aria-labelledby="h-data"><h2 id="h-data">${m.yourData}</h2>
-<p>${m.exportHint}</p>
+<p>${tr.format(m.exportHint, {})}</p>
 ${form('account/export', m.exportData)}
 <p>${m.deleteHint}</p>
 ${form('account/delete', m.deleteAccount, html`<label class="check"><input type="checkbox" name="confirm" required> ${m.deleteConfirm}</label>`, true)}

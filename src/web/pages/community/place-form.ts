@@ -94,7 +94,7 @@ ${duplicates.length ? html`<div class="notice notice--warning" role="alert"><div
   <p class="hint">${m.homeBasedHint}</p>
   </fieldset>
   <fieldset><legend>${m.contactsAndHours}</legend>
-  ${inputField({ name: 'hours', label: m.hours, value: input.hours ?? '', hint: m.hoursHint, problem: c.problem })}
+  ${inputField({ name: 'hours', label: m.hours, value: input.hours ?? '', hint: tr.format(m.hoursHint, {}), problem: c.problem })}
   ${inputField({ name: 'contacts.phone', label: p.phone, type: 'tel', value: contacts.phone ?? '', problem: c.problem })}
   ${inputField({ name: 'contacts.website', label: p.website, type: 'url', value: contacts.website ?? '', problem: c.problem })}
   ${inputField({ name: 'contacts.telegram', label: p.telegram, value: contacts.telegram ?? '', problem: c.problem })}

@@ -81,7 +81,7 @@ export function renderEventList(
   <h1>${e.title}</h1>
   <p class="lead">${e.intro}</p>
   ${eventFilterForm(tr, deps.ctx.taxonomy, localePath(locale, 'events'), filters)}
-  <p class="event-links"><a href="${localePath(locale, 'events/new')}">${e.newEvent}</a> · <a href="${localePath(locale, 'events/calendar')}${query ? `?${query}` : ''}">${e.calendarView}</a> · <a href="/api/v1/events.ics?${query ? `${query}&` : ''}locale=${locale}">${e.subscribe}</a></p>
+  <p class="event-links"><a href="${localePath(locale, 'events/new')}">${e.newEvent}</a> · <a href="${localePath(locale, 'events/calendar')}${query ? `?${query}` : ''}">${e.calendarView}</a> · <a href="/api/v1/events.ics?${query ? `${query}&` : ''}locale=${locale}">${tr.format(e.subscribe, {})}</a></p>
   ${today.length + weekend.length + later.length === 0 ? html`<p class="empty">${e.nothing}</p>` : ''}
   ${
     points.length
@@ -100,7 +100,7 @@ export function renderEventList(
     localeHref: (l) => `${localePath(l, 'events')}${query ? `?${query}` : ''}`,
     origin,
     canonicalPath: localePath(locale, 'events'),
-    head: html`${noScriptStyles}<link rel="alternate" type="text/calendar" href="/api/v1/events.ics?locale=${locale}" title="${e.subscribe}">`,
+    head: html`${noScriptStyles}<link rel="alternate" type="text/calendar" href="/api/v1/events.ics?locale=${locale}" title="${tr.format(e.subscribe, {})}">`,
     body,
     pageClass: 'page-simple page-events',
     assets: deps.assets,
