@@ -5,6 +5,7 @@ import { EVENT_TYPES } from '../../domain/events/event-types.ts';
 import { DEFAULT_LOCALE, type Locale, pickText } from '../../domain/locales.ts';
 import { icalFeed } from '../../feeds/ical.ts';
 import type { AppContext } from '../../usecases/context.ts';
+import { limitSubmissions } from '../../usecases/contributions/submit-suggestion.ts';
 import { editEvent } from '../../usecases/events/edit-event.ts';
 import {
   createEvent,
@@ -15,7 +16,6 @@ import {
   publicEvents,
   publishesDirectly,
 } from '../../usecases/events/events.ts';
-import { checkRate, RATE_RULES } from '../../usecases/rate-limit.ts';
 import type { AntiSpam } from '../../web/community/anti-spam.ts';
 import { requireCsrf } from '../auth/session.ts';
 import { isOperatorToken } from '../operator.ts';
@@ -145,14 +145,10 @@ export const eventRoutes: FastifyPluginAsyncTypebox<{
   const write = async (request: FastifyRequest, reply: FastifyReply, id: number | null) => {
     const who = publisher(request);
     const body = request.body as Parameters<typeof createEvent>[2];
-    if (!publishesDirectly(who)) {
-      // From a stranger: the anonymous forms' anti-spam check and rate limit, then the moderation queue.
-      await opts.antiSpam.check(request.body as Record<string, unknown>);
-      const keys = [
-        `suggest:ip:${request.ip}`,
-        ...(who.kind === 'user' ? [`suggest:user:${who.user.id}`] : []),
-      ];
-      await checkRate(ctx, RATE_RULES.suggestion, keys);
+    if (who.kind !== 'operator' && !publishesDirectly(who)) {
+      // From a stranger: the anonymous forms' anti-spam check and submissions budget, then the moderation queue.
+      const proofOfWork = await opts.antiSpam.check(request.body as Record<string, unknown>);
+      await limitSubmissions(ctx, who, { ip: request.ip, proofOfWork });
     }
     if (id !== null) {
       const edit = await editEvent(ctx, who, id, body);

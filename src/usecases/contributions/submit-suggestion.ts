@@ -45,7 +45,15 @@ export function submitterOf(actor: Actor, meta: SubmissionMeta) {
   return { submitter: { userId: actorId(actor), email, locale: meta.locale }, comment: comment || null };
 }
 
-async function limitSubmissions(ctx: AppContext, actor: Actor, meta: SubmissionMeta): Promise<void> {
+/**
+ * The budget of what strangers send in (places, changes, events): per address and per account, tighter for
+ * forms sent without the proof of work.
+ */
+export async function limitSubmissions(
+  ctx: AppContext,
+  actor: Actor,
+  meta: Pick<SubmissionMeta, 'ip' | 'proofOfWork'>,
+): Promise<void> {
   const rule = meta.proofOfWork ? RATE_RULES.suggestion : RATE_RULES.suggestionWithoutProof;
   const keys = [`suggest:ip:${meta.ip}${meta.proofOfWork ? '' : ':no-proof'}`];
   if (actor.kind === 'user') keys.push(`suggest:user:${actor.user.id}`);

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InputError } from '../../domain/errors.ts';
 import type { CityEvent } from '../../domain/events/event.ts';
 import { LOCALES, type Locale, pickText } from '../../domain/locales.ts';
+import { limitSubmissions } from '../../usecases/contributions/submit-suggestion.ts';
 import { editEvent } from '../../usecases/events/edit-event.ts';
 import { createEvent, getEvent, publishesDirectly } from '../../usecases/events/events.ts';
 import { type EventInput, eventInputOf } from '../../usecases/events/prepare-event.ts';
-import { checkRate, RATE_RULES } from '../../usecases/rate-limit.ts';
 import { t } from '../i18n/index.ts';
 import { localePath } from '../locale.ts';
 import type { FormProblem } from '../pages/community/form-kit.ts';
@@ -103,15 +103,11 @@ export async function eventFormRoutes(
   app: FastifyInstance,
   o: CommunityRouteOptions & { antiSpam: AntiSpam },
 ): Promise<void> {
-  /** Anyone who may not publish passes the anonymous forms' anti-spam check and the suggestion rate limit. */
+  /** Anyone who may not publish passes the anonymous forms' anti-spam check and the submissions budget. */
   const checkStranger = async (request: FastifyRequest) => {
     if (publishesDirectly(request.actor)) return;
-    await o.antiSpam.check(body(request));
-    const keys = [
-      `suggest:ip:${clientIp(request)}`,
-      ...(request.actor.kind === 'user' ? [`suggest:user:${request.actor.user.id}`] : []),
-    ];
-    await checkRate(o.ctx, RATE_RULES.suggestion, keys);
+    const proofOfWork = await o.antiSpam.check(body(request));
+    await limitSubmissions(o.ctx, request.actor, { ip: clientIp(request), proofOfWork });
   };
 
   for (const locale of LOCALES) {

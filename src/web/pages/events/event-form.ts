@@ -1,6 +1,7 @@
 import type { CityEvent } from '../../../domain/events/event.ts';
 import { EVENT_TYPES } from '../../../domain/events/event-types.ts';
 import { type Locale, type LocalizedText, pickText } from '../../../domain/locales.ts';
+import { publishesDirectly } from '../../../usecases/events/events.ts';
 import type { PageContext } from '../../community/route-kit.ts';
 import { html, type SafeHtml } from '../../html.ts';
 import { t } from '../../i18n/index.ts';
@@ -69,7 +70,7 @@ export function renderEventForm(
   const langs = ([] as string[]).concat(values.languages ?? []);
   const check = (name: string, label: string) =>
     html`<label class="check"><input type="checkbox" name="${name}"${one(values, name) === 'on' ? html` checked` : ''}> ${label}</label>`;
-  const direct = c.actor.kind === 'user' && c.actor.user.role !== 'contributor';
+  const direct = publishesDirectly(c.actor);
   const path = event ? `events/${event.id}/edit` : 'events/new';
   const heading = event ? (direct ? e.editEvent : e.suggestEventChange) : e.newEvent;
   const timeType = event?.allDay ? 'date' : 'datetime-local';
