@@ -23,8 +23,18 @@ export const SAME_NAME_RADIUS_M = 50;
 export const SAME_CONTACT_RADIUS_M = 300;
 
 export function nameKey(name: string): string {
-  return tokenize(name).map(termKey).filter(Boolean).join(' ');
+  let key = recentNameKeys.get(name);
+  if (key === undefined) {
+    key = tokenize(name).map(termKey).filter(Boolean).join(' ');
+    if (recentNameKeys.size >= RECENT_NAME_KEYS) recentNameKeys.clear();
+    recentNameKeys.set(name, key);
+  }
+  return key;
 }
+
+// An import needs each name's key several times within a batch (matching, the record's id, the stored row).
+const RECENT_NAME_KEYS = 10_000;
+const recentNameKeys = new Map<string, string>();
 
 /** The international digits of the first phone number (+381 64 123 4567 and 064/123-4567 agree). */
 export function phoneKey(phone: string | undefined): string | null {
@@ -72,8 +82,7 @@ export interface MatchKeys {
   lat: number;
 }
 
-export function matchKeys(place: PlaceData): MatchKeys {
-  const keys = duplicateKeys(place);
+export function matchKeys(place: PlaceData, keys: DuplicateKeys = duplicateKeys(place)): MatchKeys {
   return { names: namesOf(place), phone: keys.phone, website: keys.website, lon: place.lon, lat: place.lat };
 }
 
