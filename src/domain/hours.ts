@@ -9,6 +9,20 @@ export function checkHours(value: string): HoursCheck {
   const trimmed = value.trim();
   if (trimmed === '') return { ok: false, problem: 'is empty' };
   if (trimmed.length > 500) return { ok: false, problem: 'is longer than 500 characters' };
+  // Normalising costs more than the cached parse (an import checks the same few hundred values again and
+  // again), so the whole answer is kept per value.
+  let check = checkCache.get(trimmed);
+  if (!check) {
+    check = uncachedCheck(trimmed);
+    if (checkCache.size > 20_000) checkCache.clear();
+    checkCache.set(trimmed, check);
+  }
+  return check;
+}
+
+const checkCache = new Map<string, HoursCheck>();
+
+function uncachedCheck(trimmed: string): HoursCheck {
   try {
     const parsed = parse(trimmed);
     return { ok: true, normalized: parsed.prettifyValue() };

@@ -73,10 +73,15 @@ export const OSM_CATEGORY_TAGS: ReadonlyArray<readonly [tag: string, category: s
   ['cuisine=*', 'restaurant'],
 ];
 
+// Split once: an import asks for every unknown field of every record.
+const SPLIT_TAGS = OSM_CATEGORY_TAGS.map(([tag, category]) => {
+  const [key = '', value] = tag.split('=');
+  return { key, value, category };
+});
+
 /** The Kvartal category an OSM-tagged record names, or undefined when none of its tags is in the table. */
 export function categoryFromOsmTags(fields: Readonly<Record<string, string>>): string | undefined {
-  for (const [tag, category] of OSM_CATEGORY_TAGS) {
-    const [key = '', value] = tag.split('=');
+  for (const { key, value, category } of SPLIT_TAGS) {
     const actual = fields[key];
     if (actual !== undefined && actual !== 'no' && (value === '*' || actual.split(';').includes(value ?? '')))
       return category;

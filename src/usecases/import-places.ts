@@ -118,18 +118,31 @@ export async function importPlaces(ctx: AppContext, request: ImportRequest): Pro
   let written = false;
   try {
     await ctx.storage.places.transaction(async (places) => {
-      for await (const batch of batches(records, BATCH)) {
-        await run.apply(batch, places);
-        // better-sqlite3 is synchronous: without a turn of the event loop between batches, a server could not
-        // send the progress lines until the whole file is done. (Other requests that need the database still
-        // wait on SQLite, whose one connection the import's transaction holds: see the README.)
-        await new Promise((resolve) => setImmediate(resolve));
-        const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-        request.onProgress?.({
-          records: run.counts.records,
-          rate: Math.round(run.counts.records / seconds),
-          ...(expected !== undefined ? { expected } : {}),
-        });
+      // Each batch is read and mapped while the one before is written: PostgreSQL works on its own core
+      // meanwhile. Writes stay one after another, so each batch sees every place the earlier ones wrote.
+      let writing: Promise<void> | undefined;
+      try {
+        for await (const batch of batches(records, BATCH)) {
+          const mapped = run.map(batch);
+          await writing;
+          writing = run.write(mapped, places);
+          // Awaited before the next write or after the last; a failure must not count as unhandled meanwhile.
+          writing.catch(() => {});
+          // better-sqlite3 is synchronous: without a turn of the event loop between batches, a server could
+          // not send the progress lines until the whole file is done. (Other requests that need the database
+          // still wait on SQLite, whose one connection the import's transaction holds: see the README.)
+          await new Promise((resolve) => setImmediate(resolve));
+          const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+          request.onProgress?.({
+            records: run.counts.records,
+            rate: Math.round(run.counts.records / seconds),
+            ...(expected !== undefined ? { expected } : {}),
+          });
+        }
+        await writing;
+      } finally {
+        // Whatever failed, no write may still be running on the connection when the transaction ends.
+        await writing?.catch(() => {});
       }
       if (request.dryRun) throw new Rollback();
       if (run.counts.invalid > 0 && !request.partial) throw new Rollback();
@@ -174,6 +187,13 @@ function mappingRules(ctx: AppContext, request: ImportRequest, format: ImportFor
   };
 }
 
+/** A batch validated and keyed, not yet matched against storage. */
+interface MappedBatch {
+  items: Mapped[];
+  /** Records the mapping refused: reported when the batch is written, so the report keeps the file's order. */
+  invalid: ImportReport['invalid'];
+}
+
 interface Mapped {
   record: ImportRecord;
   data: PlaceData;
@@ -210,8 +230,16 @@ class ImportRun {
     this.change = { action: 'import', authorId: request.importedBy ?? null, note: rules.source };
   }
 
-  async apply(batch: ImportRecord[], places: PlaceRepository): Promise<void> {
-    const mapped = batch.flatMap((record) => this.map(record));
+  /** Validates and keys a batch. No storage is involved, so this can run while the batch before is written. */
+  map(batch: ImportRecord[]): MappedBatch {
+    const invalid: ImportReport['invalid'] = [];
+    return { items: batch.flatMap((record) => this.mapRecord(record, invalid)), invalid };
+  }
+
+  /** Matches a mapped batch against storage and writes it; batches must be written in the file's order. */
+  async write(batch: MappedBatch, places: PlaceRepository): Promise<void> {
+    this.invalid.push(...batch.invalid);
+    const mapped = batch.items;
     if (mapped.length === 0) return;
     const candidates = await places.duplicateCandidates({
       source: { source: this.rules.source, sourceIds: mapped.map((m) => m.key) },
@@ -281,8 +309,8 @@ class ImportRun {
     this.counts.new += freshItems.length;
   }
 
-  /** A record as a place, or nothing (counted as skipped, excluded or invalid). */
-  private map(record: ImportRecord): Mapped[] {
+  /** A record as a place, or nothing (counted as skipped, excluded or invalid: into `invalid`). */
+  private mapRecord(record: ImportRecord, invalid: ImportReport['invalid']): Mapped[] {
     this.counts.records++;
     this.countLayer(record.layer);
     const { geometry } = record;
@@ -291,12 +319,12 @@ class ImportRun {
       this.skipped[geometry.what]++;
       return [];
     }
-    if (geometry.kind === 'invalid') return this.reject(record, geometry.problem);
+    if (geometry.kind === 'invalid') return this.reject(record, geometry.problem, invalid);
     let result: ReturnType<typeof recordToPlace>;
     try {
       result = recordToPlace(record, this.rules);
     } catch (error) {
-      if (error instanceof InputError) return this.reject(record, error.message);
+      if (error instanceof InputError) return this.reject(record, error.message, invalid);
       throw error;
     }
     if (result.kind === 'excluded') {
@@ -305,18 +333,19 @@ class ImportRun {
     }
     for (const message of result.warnings) this.warnings.push({ position: record.position, message });
     this.countCategory(record.layer, result.data.category);
-    const key = this.keyOf(record, result.data);
-    return [{ record, data: result.data, key, keys: matchKeys(result.data) }];
+    const keys = duplicateKeys(result.data);
+    const key = this.keyOf(record, result.data, keys.name);
+    return [{ record, data: result.data, key, keys: matchKeys(result.data, keys) }];
   }
 
-  private keyOf(record: ImportRecord, data: PlaceData): string {
+  private keyOf(record: ImportRecord, data: PlaceData, nameKey: string): string {
     // Without an id from the source: the layer, the name and the ~300 m cell it is in, so two branches of a
     // chain keep their own keys whatever order the file lists them in.
     const cell = approximatePosition(data.lon, data.lat);
     const base =
       record.sourceId ??
       record.fields.id?.trim() ??
-      `${record.layer ?? ''}/${duplicateKeys(data).name}@${cell.lon},${cell.lat}`;
+      `${record.layer ?? ''}/${nameKey}@${cell.lon},${cell.lat}`;
     // The same name twice in one cell: the second is `…#2`.
     const seen = (this.keysSeen.get(base) ?? 0) + 1;
     this.keysSeen.set(base, seen);
@@ -367,9 +396,9 @@ class ImportRun {
     this.duplicates.push({ position: item.record.position, placeId, reason, merged });
   }
 
-  private reject(record: ImportRecord, reason: string): [] {
+  private reject(record: ImportRecord, reason: string, into: ImportReport['invalid'] = this.invalid): [] {
     this.counts.invalid++;
-    this.invalid.push({ position: record.position, reason });
+    into.push({ position: record.position, reason });
     return [];
   }
 

@@ -23,18 +23,37 @@ export const SAME_NAME_RADIUS_M = 50;
 export const SAME_CONTACT_RADIUS_M = 300;
 
 export function nameKey(name: string): string {
-  return tokenize(name).map(termKey).filter(Boolean).join(' ');
+  return recently(recentNameKeys, name, (n) => tokenize(n).map(termKey).filter(Boolean).join(' '));
 }
 
 /** The international digits of the first phone number (+381 64 123 4567 and 064/123-4567 agree). */
 export function phoneKey(phone: string | undefined): string | null {
   if (!phone) return null;
-  return phoneKeys(phone)[0] ?? null;
+  return recently(recentPhoneKeys, phone, (p) => phoneKeys(p)[0] ?? null);
 }
 
 /** Host without `www.` and path without a trailing slash, lower case: http/https and `/` do not matter. */
 export function websiteKey(website: string | undefined): string | null {
   if (!website) return null;
+  return recently(recentWebsiteKeys, website, uncachedWebsiteKey);
+}
+
+// An import needs each record's keys several times within a batch (matching, the record's id, the stored
+// row): the keys of recent values are kept, and forgotten all at once when there are too many.
+const RECENT_KEYS = 10_000;
+const recentNameKeys = new Map<string, string>();
+const recentPhoneKeys = new Map<string, string | null>();
+const recentWebsiteKeys = new Map<string, string | null>();
+
+function recently<T>(recent: Map<string, T>, value: string, compute: (value: string) => T): T {
+  if (recent.has(value)) return recent.get(value) as T;
+  const key = compute(value);
+  if (recent.size >= RECENT_KEYS) recent.clear();
+  recent.set(value, key);
+  return key;
+}
+
+function uncachedWebsiteKey(website: string): string | null {
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(website) ? website : `https://${website}`);
     const host = url.hostname.toLowerCase().replace(/^www\./, '');
@@ -72,8 +91,7 @@ export interface MatchKeys {
   lat: number;
 }
 
-export function matchKeys(place: PlaceData): MatchKeys {
-  const keys = duplicateKeys(place);
+export function matchKeys(place: PlaceData, keys: DuplicateKeys = duplicateKeys(place)): MatchKeys {
   return { names: namesOf(place), phone: keys.phone, website: keys.website, lon: place.lon, lat: place.lat };
 }
 

@@ -51,9 +51,6 @@ export interface QueryTerm {
   raw: string;
 }
 
-// A word is letters, digits and combining marks, with apostrophes allowed inside (GOST y' and e', BGN
-// natal'ya, Ukrainian м'ясо): splitting there would break one word into meaningless halves.
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ`][\p{L}\p{N}\p{M}]+)*/gu;
 // Zero-width and bidi characters and soft hyphens hide inside words pasted from the web; they join, not split.
 const FORMAT_CHARS = /\p{Cf}/gu;
 const NON_ASCII = /[^ -~]/gu;
@@ -67,12 +64,66 @@ export function tokenize(text: string, maxTokens: number = MAX_TOKENS): string[]
     text.length > maxTokens * CHARS_PER_TOKEN ? text.slice(0, maxTokens * CHARS_PER_TOKEN) : text;
   const folded = scanned.normalize('NFKC').replace(FORMAT_CHARS, '').toLowerCase();
   const tokens: string[] = [];
-  for (const match of folded.matchAll(WORD)) {
-    const word = match[0];
+  for (let at = 0; at < folded.length && tokens.length < maxTokens; ) {
+    const end = wordEnd(folded, at);
+    if (end === at) {
+      at++;
+      continue;
+    }
+    const word = folded.slice(at, end);
     tokens.push(word.length > MAX_TOKEN_LENGTH ? Array.from(word).slice(0, MAX_TOKEN_LENGTH).join('') : word);
-    if (tokens.length >= maxTokens) break;
+    at = end;
   }
   return tokens;
+}
+
+/**
+ * Where the word starting at `start` ends (`start` itself when none starts there). A word is letters, digits
+ * and combining marks, with apostrophes allowed inside (GOST y' and e', BGN natal'ya, Ukrainian м'ясо):
+ * splitting there would break one word into meaningless halves. The same as the Unicode regex
+ * `[\p{L}\p{N}\p{M}]+(?:['’ʼ`][\p{L}\p{N}\p{M}]+)*` matched at `start`, but scanned by hand: running
+ * that regex over every text was the largest single cost of indexing an import.
+ */
+function wordEnd(text: string, start: number): number {
+  let at = runEnd(text, start);
+  if (at === start) return start;
+  while (at < text.length && APOSTROPHES.has(text.charCodeAt(at))) {
+    const next = runEnd(text, at + 1);
+    if (next === at + 1) break;
+    at = next;
+  }
+  return at;
+}
+
+/** The end of the run of word characters (letters, digits, marks) from `start`. */
+function runEnd(text: string, start: number): number {
+  let at = start;
+  while (at < text.length) {
+    const unit = text.charCodeAt(at);
+    const pair = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(at) : undefined;
+    if (pair !== undefined && pair > 0xffff) {
+      if (!WORD_CHARACTER.test(String.fromCodePoint(pair))) break;
+      at += 2;
+    } else {
+      if (!isWordUnit(unit)) break;
+      at++;
+    }
+  }
+  return at;
+}
+
+const APOSTROPHES = new Set(["'", '’', 'ʼ', '`'].map((c) => c.charCodeAt(0)));
+const WORD_CHARACTER = /^[\p{L}\p{N}\p{M}]$/u;
+// Whether each UTF-16 unit is a word character, asked of WORD_CHARACTER once: 0 unknown, 1 yes, 2 no.
+const WORD_UNITS = new Uint8Array(0x10000);
+
+function isWordUnit(unit: number): boolean {
+  let known = WORD_UNITS[unit];
+  if (!known) {
+    known = WORD_CHARACTER.test(String.fromCharCode(unit)) ? 1 : 2;
+    WORD_UNITS[unit] = known;
+  }
+  return known === 1;
 }
 
 // Indexing a million places sees the same few hundred thousand words again and again; a bounded memo turns
@@ -80,8 +131,9 @@ export function tokenize(text: string, maxTokens: number = MAX_TOKENS): string[]
 const MEMO_LIMIT = 200_000;
 const termMemo = new Map<string, string>();
 const stemMemo = new Map<string, string>();
+const indexKeysMemo = new Map<string, readonly string[]>();
 
-function memo(table: Map<string, string>, word: string, compute: (w: string) => string): string {
+function memo<T>(table: Map<string, T>, word: string, compute: (w: string) => T): T {
   const hit = table.get(word);
   if (hit !== undefined) return hit;
   const value = compute(word);
@@ -170,19 +222,20 @@ function stemOf(lower: string): string {
 export function indexTerms(text: string, maxTokens: number = MAX_INDEX_TOKENS): string[] {
   const keys = new Set<string>();
   for (const token of tokenize(text, maxTokens)) {
-    const key = termKey(token);
-    if (key.length === 0) continue;
-    keys.add(key);
-    keys.add(stemKey(token));
-    // ё is written е by most, but romanised yo/jo (GOST, BGN, informal): index the йо reading too, so
-    // ёлки is found by elki, yolki and jolki alike.
-    if (token.includes('ё')) {
-      const yo = token.replace(/ё/g, 'йо');
-      keys.add(termKey(yo));
-      keys.add(stemKey(yo));
-    }
+    // One memo lookup per token rather than one per key: indexing an import makes millions of them.
+    for (const key of memo(indexKeysMemo, token, tokenIndexKeys)) keys.add(key);
   }
   return [...keys];
+}
+
+function tokenIndexKeys(token: string): readonly string[] {
+  const key = termKey(token);
+  if (key.length === 0) return [];
+  // ё is written е by most, but romanised yo/jo (GOST, BGN, informal): index the йо reading too, so
+  // ёлки is found by elki, yolki and jolki alike.
+  if (!token.includes('ё')) return [key, stemKey(token)];
+  const yo = token.replace(/ё/g, 'йо');
+  return [key, stemKey(token), termKey(yo), stemKey(yo)];
 }
 
 /**

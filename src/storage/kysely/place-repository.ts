@@ -26,6 +26,7 @@ import type {
   TextMatch,
 } from '../repositories.ts';
 import type { Database } from '../schema.ts';
+import type { InsertRows } from './insert-rows.ts';
 import {
   ensureBaseline,
   placeHistory,
@@ -42,12 +43,20 @@ export interface DialectSql {
   textIds(groups: string[][]): RawBuilder<unknown>;
   /** A top-level text field of a JSON column stored as text (`column` may be qualified: `v.data`). */
   jsonText(column: string, key: string): RawBuilder<string | null>;
+  insertRows: InsertRows;
+  /** After a bulk write in a transaction: what keeps the planner using the indexes of `columns` for lookups. */
+  afterBulkWrite(
+    db: Kysely<Database>,
+    table: keyof Database & string,
+    columns: readonly string[],
+  ): Promise<void>;
 }
 
 type PlacesQuery<O> = SelectQueryBuilder<Database, 'places', O>;
 
-// Rows per multi-row INSERT: under SQLite's 32,766 and PostgreSQL's 65,535 bound-parameter limits.
-const INSERT_CHUNK = 500;
+/** What `duplicateCandidates` looks places up by. */
+const DUPLICATE_LOOKUP_COLUMNS = ['source', 'source_id', 'name_key', 'phone_key', 'website_key'];
+
 // "Near" searches widen from this radius until a page is full: cheap in dense centres, complete at the edge.
 const NEAR_START_RADIUS_M = 400;
 
@@ -158,34 +167,34 @@ export class KyselyPlaceRepository implements PlaceRepository {
     if (data.length === 0) return 0;
     await this.writing(async (trx) => {
       const timestamp = this.now().toISOString();
-      for (let start = 0; start < data.length; start += INSERT_CHUNK) {
-        const chunk = data.slice(start, start + INSERT_CHUNK);
-        const values = [];
-        const documents: SearchDocument[] = [];
-        for (const place of chunk) {
-          const search = this.indexer(publicView(place));
-          documents.push(search);
-          values.push({
-            ...placeColumns(place, search),
-            hours_id: await this.hoursId(trx, place.hours),
-            created_at: timestamp,
-            updated_at: timestamp,
-          });
-        }
-        if (change) {
-          const ids = await trx.insertInto('places').values(values).returning('id').execute();
-          await recordVersions(
-            trx,
-            ids.map((r, i) => ({ placeId: Number(r.id), data: chunk[i] as PlaceData })),
-            change,
-            timestamp,
-          );
-        } else {
-          await trx.insertInto('places').values(values).execute();
-        }
-        await this.addTerms(trx, documents);
+      const hoursIds = await this.hoursIds(
+        trx,
+        data.map((place) => place.hours),
+      );
+      const documents: SearchDocument[] = [];
+      const rows = data.map((place) => {
+        const search = this.indexer(publicView(place));
+        documents.push(search);
+        return {
+          ...placeColumns(place, search),
+          hours_id: place.hours === null ? null : (hoursIds.get(place.hours) ?? null),
+          created_at: timestamp,
+          updated_at: timestamp,
+        };
+      });
+      const ids = await this.dialect.insertRows(trx, 'places', rows, { returnIds: Boolean(change) });
+      if (change) {
+        await recordVersions(
+          trx,
+          this.dialect.insertRows,
+          ids.map((placeId, i) => ({ placeId, data: data[i] as PlaceData })),
+          change,
+          timestamp,
+        );
       }
+      await this.addTerms(trx, documents);
       await bumpDataVersion(trx);
+      await this.dialect.afterBulkWrite(trx, 'places', DUPLICATE_LOOKUP_COLUMNS);
     });
     return data.length;
   }
@@ -600,22 +609,22 @@ export class KyselyPlaceRepository implements PlaceRepository {
 
   /** Records vocabulary terms not seen before (append-only; duplicates are ignored by the unique key). */
   private async addTerms(db: Kysely<Database>, documents: SearchDocument[]): Promise<void> {
+    const { knownTerms, pendingTerms } = this.state;
     const fresh = new Set<string>();
     for (const doc of documents) {
       for (const field of [doc.name, doc.other]) {
-        for (const term of field) if (!this.state.knownTerms.has(term)) fresh.add(term);
+        for (const term of field) if (!knownTerms.has(term) && !pendingTerms.has(term)) fresh.add(term);
       }
     }
     if (fresh.size === 0) return;
     const terms = [...fresh];
-    for (let start = 0; start < terms.length; start += INSERT_CHUNK) {
-      await db
-        .insertInto('search_terms')
-        .values(terms.slice(start, start + INSERT_CHUNK).map((term) => ({ term })))
-        .onConflict((oc) => oc.column('term').doNothing())
-        .execute();
-    }
-    for (const term of terms) this.state.pendingTerms.add(term);
+    await this.dialect.insertRows(
+      db,
+      'search_terms',
+      terms.map((term) => ({ term })),
+      { skipExisting: 'term' },
+    );
+    for (const term of terms) pendingTerms.add(term);
   }
 
   /** A write transaction; hours patterns and terms it created are remembered only once it has committed. */
@@ -639,20 +648,40 @@ export class KyselyPlaceRepository implements PlaceRepository {
 
   private async hoursId(db: Kysely<Database>, hours: string | null): Promise<number | null> {
     if (hours === null) return null;
-    const known = this.state.hoursIds.get(hours) ?? this.state.pendingHoursIds.get(hours);
-    if (known !== undefined) return known;
-    await db
-      .insertInto('hours_patterns')
-      .values({ value: hours })
-      .onConflict((oc) => oc.column('value').doNothing())
-      .execute();
-    const row = await db
+    return (await this.hoursIds(db, [hours])).get(hours) ?? null;
+  }
+
+  /** The hours_patterns id of each distinct value, storing the values not seen before in one statement. */
+  private async hoursIds(
+    db: Kysely<Database>,
+    values: ReadonlyArray<string | null>,
+  ): Promise<Map<string, number>> {
+    const ids = new Map<string, number>();
+    const missing = new Set<string>();
+    for (const value of values) {
+      if (value === null || ids.has(value)) continue;
+      const known = this.state.hoursIds.get(value) ?? this.state.pendingHoursIds.get(value);
+      if (known === undefined) missing.add(value);
+      else ids.set(value, known);
+    }
+    if (missing.size === 0) return ids;
+    const fresh = [...missing];
+    await this.dialect.insertRows(
+      db,
+      'hours_patterns',
+      fresh.map((value) => ({ value })),
+      { skipExisting: 'value' },
+    );
+    const rows = await db
       .selectFrom('hours_patterns')
-      .select('id')
-      .where('value', '=', hours)
-      .executeTakeFirstOrThrow();
-    this.state.pendingHoursIds.set(hours, Number(row.id));
-    return Number(row.id);
+      .select(['id', 'value'])
+      .where('value', 'in', fresh)
+      .execute();
+    for (const row of rows) {
+      ids.set(row.value, Number(row.id));
+      this.state.pendingHoursIds.set(row.value, Number(row.id));
+    }
+    return ids;
   }
 }
 

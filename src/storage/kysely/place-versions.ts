@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChangeNote, PlaceVersion, VersionAction } from '../../domain/contributions/contribution.ts';
 import type { Place, PlaceData } from '../../domain/places/place.ts';
 import type { Database, PlaceVersionTable } from '../schema.ts';
+import type { InsertRows } from './insert-rows.ts';
 import { placeFromRow } from './rows.ts';
 
 type VersionRow = Omit<PlaceVersionTable, 'id'> & { id: number };
@@ -52,29 +53,28 @@ function contentOf(data: PlaceData): PlaceData {
   return content;
 }
 
-/** Version 1 of many places at once (an import's batch), one multi-row insert per call. */
+/** Version 1 of many places at once (an import's batch), in as few statements as the backend allows. */
 export async function recordVersions(
   db: Kysely<Database>,
+  insertRows: InsertRows,
   places: { placeId: number; data: PlaceData }[],
   change: ChangeNote,
   at: string,
 ): Promise<void> {
-  if (places.length === 0) return;
-  await db
-    .insertInto('place_versions')
-    .values(
-      places.map(({ placeId, data }) => ({
-        place_id: placeId,
-        version: 1,
-        action: change.action,
-        data: JSON.stringify(contentOf(data)),
-        author_id: change.authorId,
-        suggestion_id: change.suggestionId ?? null,
-        note: change.note ?? null,
-        created_at: at,
-      })),
-    )
-    .execute();
+  await insertRows(
+    db,
+    'place_versions',
+    places.map(({ placeId, data }) => ({
+      place_id: placeId,
+      version: 1,
+      action: change.action,
+      data: JSON.stringify(contentOf(data)),
+      author_id: change.authorId,
+      suggestion_id: change.suggestionId ?? null,
+      note: change.note ?? null,
+      created_at: at,
+    })),
+  );
 }
 
 /**

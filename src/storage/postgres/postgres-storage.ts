@@ -3,6 +3,8 @@ import pg from 'pg';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
 import type { DialectSql } from '../kysely/place-repository.ts';
 import type { Database } from '../schema.ts';
+import { postgresInsertRows } from './postgres-insert-rows.ts';
+import { analyseWhenOutgrown } from './postgres-statistics.ts';
 
 const dialect: DialectSql = {
   // Same expression as the GiST index (point(lon, lat)), so the planner can use it.
@@ -12,6 +14,8 @@ const dialect: DialectSql = {
     sql`SELECT id FROM places WHERE search_doc @@ to_tsquery('simple', ${tsQuery(groups)})`,
   // A literal key: a bound one would leave ->> between its text and integer forms.
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${sql.lit(key)})`,
+  insertRows: postgresInsertRows,
+  afterBulkWrite: analyseWhenOutgrown,
 };
 
 /** tsquery syntax. Keys are [a-z0-9] only (the search module guarantees it), so nothing needs escaping. */

@@ -5,6 +5,8 @@ import { Kysely, type SqlBool, SqliteDialect, sql } from 'kysely';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
 import type { DialectSql } from '../kysely/place-repository.ts';
 import type { Database } from '../schema.ts';
+import { sqliteInsertRows } from './sqlite-insert-rows.ts';
+import { withStatementCache } from './statement-cache.ts';
 
 const dialect: DialectSql = {
   // The R*Tree stores 32-bit floats rounded outwards, so it finds candidates and the exact columns decide.
@@ -14,6 +16,9 @@ const dialect: DialectSql = {
       AND places.lon BETWEEN ${b.minLon} AND ${b.maxLon} AND places.lat BETWEEN ${b.minLat} AND ${b.maxLat}`,
   textIds: (groups) => sql`SELECT rowid AS id FROM place_search WHERE place_search MATCH ${ftsQuery(groups)}`,
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`,
+  insertRows: sqliteInsertRows,
+  // SQLite's planner assumes an equality on an indexed column is selective without statistics.
+  afterBulkWrite: async () => {},
 };
 
 /** FTS5 query syntax. Keys are [a-z0-9] only (the search module guarantees it); quoting keeps them literal. */
@@ -35,6 +40,6 @@ export function openSqlite(path: string): KyselyStorage {
   database.pragma('busy_timeout = 5000');
   // 64 MB of page cache (the default is 2 MB): index pages of a large table stay in memory on bulk writes.
   database.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return new KyselyStorage(db, { name: 'sqlite', nativeNearestNeighbour: false }, dialect);
 }

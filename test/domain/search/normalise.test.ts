@@ -256,3 +256,31 @@ describe('other fields', () => {
     expect(termKey('win64')).toBe('vin64');
   });
 });
+
+describe('tokenize', () => {
+  // The definition of a word, which tokenize scans for by hand because the regex was too slow for imports.
+  const WORD = /[\p{L}\p{N}\p{M}]+(?:['’ʼ`][\p{L}\p{N}\p{M}]+)*/gu;
+  const byRegex = (text: string) => {
+    const folded = text
+      .normalize('NFKC')
+      .replace(/\p{Cf}/gu, '')
+      .toLowerCase();
+    return [...folded.matchAll(WORD)].map((m) => m[0]);
+  };
+
+  it('finds the words the Unicode regex finds, for every character of the Basic Multilingual Plane', () => {
+    const differing: string[] = [];
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const c = String.fromCharCode(unit);
+      const text = `a${c}b ${c}'x y’${c} ${c}${c}`;
+      if (JSON.stringify(tokenize(text)) !== JSON.stringify(byRegex(text))) differing.push(unit.toString(16));
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('reads characters beyond it (surrogate pairs) as the regex does', () => {
+    for (const text of ['𝐀𝐁c d', 'a😀b', 'x\ud800y', '𠀀字 ok', "𝐀'𝐁 '😀'"]) {
+      expect(tokenize(text), text).toEqual(byRegex(text));
+    }
+  });
+});
