@@ -46,7 +46,8 @@ const now = () => BENCH_NOW;
 
 /** SQLite in a temp file (WAL, as the server runs it), copied from a cached generated database. */
 export async function openSqliteTarget(size: number): Promise<Target> {
-  const cached = join(CACHE_DIR, `places-${size}-${await generatorVersion()}.db`);
+  const cached =
+    (await reusableCache(size)) ?? join(CACHE_DIR, `places-${size}-${await generatorVersion()}.db`);
   let load: LoadReport;
   if (await exists(cached)) {
     progress(`sqlite ${size}: using cached ${cached.slice(ROOT.length + 1)}`);
@@ -77,14 +78,25 @@ export async function openSqliteTarget(size: number): Promise<Target> {
   };
 }
 
-/** A fresh PostgreSQL database on the bench server, loaded through the same use case as `kvartal demo`. */
+/**
+ * A fresh PostgreSQL database on the bench server, loaded through the same use case as `kvartal demo`.
+ * BENCH_REUSE_DB=1 keeps it after the run and, next time, uses it again if it holds `size` places.
+ */
 export async function openPostgresTarget(serverUrl: string, size: number): Promise<Target> {
-  const database = await createDatabase(serverUrl, `kvartal_bench_${size}`);
+  const name = `kvartal_bench_${size}`;
+  const reuse = process.env.BENCH_REUSE_DB === '1';
+  const kept = reuse ? await existingDatabase(serverUrl, name, size) : null;
+  const database = kept ?? (await createDatabase(serverUrl, name));
   const storage = openStorage(database.url);
   const ctx = await createContext(storage, { now });
-  const ms = await timedLoad(storage, size, `postgres ${size}`);
-  // Autovacuum would analyze the new rows within a minute; doing it now measures the steady state.
-  await query(database.url, 'VACUUM ANALYZE');
+  let ms = 0;
+  if (kept) {
+    progress(`postgres ${size}: using the database kept by an earlier run`);
+  } else {
+    ms = await timedLoad(storage, size, `postgres ${size}`);
+    // Autovacuum would analyze the new rows within a minute; doing it now measures the steady state.
+    await query(database.url, 'VACUUM ANALYZE');
+  }
   const [sized] = await query(database.url, 'SELECT pg_database_size(current_database()) AS bytes');
   const sizeBytes = Number(sized?.bytes ?? 0);
   return {
@@ -93,12 +105,43 @@ export async function openPostgresTarget(serverUrl: string, size: number): Promi
     url: database.url,
     storage,
     ctx,
-    load: { generated: true, ms, places: size, sizeBytes },
+    load: { generated: !kept, ms, places: size, sizeBytes },
     close: async () => {
       await storage.close();
-      await database.drop();
+      if (!reuse) await database.drop();
     },
   };
+}
+
+/** The database a previous run kept, if it exists and is complete. */
+async function existingDatabase(
+  serverUrl: string,
+  name: string,
+  size: number,
+): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const [found] = await query(serverUrl, `SELECT 1 AS found FROM pg_database WHERE datname = '${name}'`);
+  if (!found) return null;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const counted = await query(url.toString(), 'SELECT count(*) AS n FROM places').catch(() => []);
+  if (Number(counted[0]?.n) !== size) return null;
+  return { url: url.toString(), drop: async () => {} };
+}
+
+/**
+ * BENCH_REUSE_DB=1: any complete cached database of this size, whatever code version made it (migrations
+ * bring its schema up to date when it is opened). For work on the query side, where regenerating a million
+ * places after every edit measures nothing new; wrong when the edit changes what is stored.
+ */
+async function reusableCache(size: number): Promise<string | null> {
+  if (process.env.BENCH_REUSE_DB !== '1') return null;
+  const names = await readdir(CACHE_DIR).catch(() => [] as string[]);
+  const found = names.filter((f) => f.startsWith(`places-${size}-`) && f.endsWith('.db'));
+  if (found.length === 0) return null;
+  const dated = await Promise.all(
+    found.map(async (f) => ({ path: join(CACHE_DIR, f), mtime: (await stat(join(CACHE_DIR, f))).mtimeMs })),
+  );
+  return dated.sort((a, b) => b.mtime - a.mtime)[0]?.path ?? null;
 }
 
 async function generateSqlite(file: string, size: number): Promise<LoadReport> {

@@ -57,7 +57,10 @@ export interface SearchDocument {
 
 export type SearchIndexer = (place: PlaceData) => SearchDocument;
 
-/** What ranking needs of a text match, without loading the whole place. */
+/**
+ * What ranking needs of a text match, without loading the whole place. The keys of its other texts are
+ * long and rarely decide the order, so ranking asks for them separately (`otherKeys`), for a few places.
+ */
 export interface TextCandidate {
   id: number;
   lon: number;
@@ -67,7 +70,6 @@ export interface TextCandidate {
   neighbourhood: string | null;
   languageMask: number;
   nameKeys: string[];
-  otherKeys: string[];
 }
 
 export interface PlaceListQuery extends PlaceFilter {
@@ -151,6 +153,8 @@ export interface PlaceRepository {
   hoursPatterns(): Promise<HoursPattern[]>;
   /** Places matching the filter (which has `text`), at most `cap`, with their keys for ranking. */
   textCandidates(filter: PlaceFilter, cap: number): Promise<TextCandidate[]>;
+  /** The search keys of these places' descriptions, addresses and tags, by place id. */
+  otherKeys(ids: readonly number[]): Promise<Map<number, string[]>>;
   /** Vocabulary terms added after `afterId`, for the typo dictionary. */
   termsSince(afterId: number): Promise<{ lastId: number; terms: string[] }>;
   /** Sets how search keys are made from a place; until it is set, names and texts are indexed plainly. */

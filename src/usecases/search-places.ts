@@ -2,7 +2,7 @@ import { type BBox, boxAround, type LonLat } from '../domain/geo.ts';
 import { languagesFromMask } from '../domain/languages.ts';
 import type { Locale } from '../domain/locales.ts';
 import { CategoryIntent } from '../search/category-intent.ts';
-import { rankCandidates, sortByDistance } from '../search/ranking.ts';
+import { rankCandidates, settle } from '../search/ranking.ts';
 import { taxonomyTermsOf } from '../search/taxonomy-terms.ts';
 import { buildTextQuery } from '../search/text-query.ts';
 import type { PlaceFilter, TextCandidate } from '../storage/repositories.ts';
@@ -59,9 +59,16 @@ export async function searchPlaces(
     intended,
   );
   if (near) ranked = ranked.filter((r) => (r.distanceM ?? 0) <= near.radiusM);
-  if (request.sort === 'distance') ranked = sortByDistance(ranked);
 
   const offset = request.cursor ? decodeCursor(request.cursor, ['o']).o : 0;
+  ranked = await settle(
+    ranked,
+    offset + request.limit,
+    request.sort === 'distance' ? 'distance' : 'relevance',
+    textQuery.words,
+    taxonomyTerms,
+    (ids) => ctx.storage.places.otherKeys(ids),
+  );
   const page = ranked.slice(offset, offset + request.limit);
   const places = await ctx.storage.places.getMany(page.map((r) => r.candidate.id));
   const byId = new Map(places.map((p) => [p.id, p]));

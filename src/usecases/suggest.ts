@@ -2,11 +2,14 @@ import { type Locale, pickText } from '../domain/locales.ts';
 import { highlightRanges } from '../search/highlight.ts';
 import { taxonomyTermsOf } from '../search/taxonomy-terms.ts';
 import { buildTextQuery } from '../search/text-query.ts';
+import { AnswerCache } from './answer-cache.ts';
 import type { AppContext } from './context.ts';
 import { buildFilter } from './place-filter.ts';
 import { searchPlaces } from './search-places.ts';
 
 export const MAX_SUGGESTIONS = 10;
+// Autocomplete repeats itself: every visitor typing "caf" sends "c", "ca", "caf". Answers are small.
+const CACHED_ANSWERS = 5000;
 
 export interface Suggestion {
   kind: 'place' | 'category' | 'neighbourhood';
@@ -20,11 +23,30 @@ export interface Suggestion {
   detail?: string;
 }
 
-/** Autocomplete: categories and neighbourhoods whose names or synonyms match, then the best places. */
-export async function suggest(
-  ctx: AppContext,
-  request: { q: string; locale: Locale; city?: string },
-): Promise<Suggestion[]> {
+export interface SuggestRequest {
+  q: string;
+  locale: Locale;
+  city?: string;
+}
+
+const caches = new WeakMap<AppContext, AnswerCache<Suggestion[]>>();
+
+/**
+ * Autocomplete: categories and neighbourhoods whose names or synonyms match, then the best places. Answers
+ * are kept per prefix until the data or the taxonomy changes.
+ */
+export async function suggest(ctx: AppContext, request: SuggestRequest): Promise<Suggestion[]> {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = new AnswerCache(CACHED_ANSWERS);
+    caches.set(ctx, cache);
+  }
+  const basis = { version: await ctx.dataVersion.current(), taxonomy: ctx.taxonomy };
+  const key = JSON.stringify([request.q, request.locale, request.city ?? null]);
+  return cache.get(key, basis, () => suggestNow(ctx, request));
+}
+
+async function suggestNow(ctx: AppContext, request: SuggestRequest): Promise<Suggestion[]> {
   const dictionary = await ctx.vocabulary.current();
   const terms = taxonomyTermsOf(ctx.taxonomy);
   const query = buildTextQuery(request.q, dictionary, terms);

@@ -212,6 +212,22 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       expect((await suggest('dorc')).some((i) => i.kind === 'neighbourhood')).toBe(true);
     });
 
+    it('answers from its cache only until the data changes', async () => {
+      const before = await suggest('zlatn');
+      expect(before.some((i) => i.label === 'Zlatna Ribica')).toBe(false);
+      const fixture = FIXTURE.find((p) => p.key === 'syrniki-cafe');
+      if (!fixture) throw new Error('fixture missing');
+      const { key: _key, ...input } = fixture;
+      const place = await createPlace(
+        server.ctx,
+        { ...input, names: { 'sr-Latn': 'Zlatna Ribica' } },
+        'fixture',
+      );
+      expect((await suggest('zlatn')).some((i) => i.label === 'Zlatna Ribica')).toBe(true);
+      await server.ctx.storage.places.purge(place.id);
+      expect((await suggest('zlatn')).some((i) => i.label === 'Zlatna Ribica')).toBe(false);
+    });
+
     it.each([[''], ['"'], ['NEAR(']])(
       'answers %j with an empty list or matches, never an error',
       async (q) => {

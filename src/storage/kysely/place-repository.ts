@@ -35,12 +35,15 @@ import {
   recordVersions,
 } from './place-versions.ts';
 import { placeColumns, placeFromRow } from './rows.ts';
+import { possibleAlternatives, type TextAlternative, textAlternatives } from './text-alternatives.ts';
 
 /** What the two backends do differently for places: how a box uses the spatial index, how text matches. */
 export interface DialectSql {
   inBBox(eb: ExpressionBuilder<Database, 'places'>, bbox: BBox): Expression<SqlBool>;
   /** Ids of places whose keys match: every group, and within a group any term (`key*` = prefix). */
   textIds(groups: string[][]): RawBuilder<unknown>;
+  /** Places whose keys match, as a query the full-text index drives, so that a LIMIT stops it early. */
+  placesMatching(db: Kysely<Database>, groups: string[][]): PlacesQuery<object>;
   /** A top-level text field of a JSON column stored as text (`column` may be qualified: `v.data`). */
   jsonText(column: string, key: string): RawBuilder<string | null>;
   insertRows: InsertRows;
@@ -59,6 +62,8 @@ const DUPLICATE_LOOKUP_COLUMNS = ['source', 'source_id', 'name_key', 'phone_key'
 
 // "Near" searches widen from this radius until a page is full: cheap in dense centres, complete at the edge.
 const NEAR_START_RADIUS_M = 400;
+// A text match is split into at most this many indexed alternatives (see text-alternatives.ts).
+const MAX_TEXT_ALTERNATIVES = 12;
 
 /** Caches shared by a repository and the transaction-bound repositories it hands out. */
 interface WriteState {
@@ -443,24 +448,24 @@ export class KyselyPlaceRepository implements PlaceRepository {
   }
 
   async textCandidates(filter: PlaceFilter, cap: number): Promise<TextCandidate[]> {
-    const rows = await this.filtered(
-      this.db
-        .selectFrom('places')
-        .select([
-          'id',
-          'lon',
-          'lat',
-          'category',
-          'neighbourhood',
-          'language_mask',
-          'city',
-          'search_name',
-          'search_other',
-        ]),
-      filter,
-    )
-      .limit(cap)
-      .execute();
+    const { text, ...rest } = filter;
+    const expanded = text ? textAlternatives(text, MAX_TEXT_ALTERNATIVES) : null;
+    const alternatives = expanded && possibleAlternatives(expanded, rest);
+    if (alternatives?.length === 0) return [];
+    let select = this.db
+      .selectFrom('places')
+      .select(['id', 'lon', 'lat', 'category', 'neighbourhood', 'language_mask', 'city', 'search_name']);
+    if (alternatives) {
+      // Each alternative on its own index and at most `cap` from each: no set larger than that is built.
+      const sets = alternatives.map(
+        (alternative, i) =>
+          sql`SELECT id FROM (${this.alternativeIds(rest, alternative, cap)}) AS ${sql.raw(`a${i}`)}`,
+      );
+      select = select.where(sql<SqlBool>`places.id IN (${sql.join(sets, sql` UNION `)})`);
+    } else {
+      select = this.filtered(select, filter);
+    }
+    const rows = await select.limit(cap).execute();
     return rows.map((r) => ({
       id: Number(r.id),
       lon: r.lon,
@@ -470,8 +475,29 @@ export class KyselyPlaceRepository implements PlaceRepository {
       neighbourhood: r.neighbourhood,
       languageMask: Number(r.language_mask),
       nameKeys: splitKeys(r.search_name),
-      otherKeys: splitKeys(r.search_other),
     }));
+  }
+
+  async otherKeys(ids: readonly number[]): Promise<Map<number, string[]>> {
+    const keys = new Map<number, string[]>();
+    for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
+      const rows = await this.db
+        .selectFrom('places')
+        .select(['id', 'search_other'])
+        .where('id', 'in', ids.slice(start, start + INSERT_CHUNK))
+        .execute();
+      for (const r of rows) keys.set(Number(r.id), splitKeys(r.search_other));
+    }
+    return keys;
+  }
+
+  private alternativeIds(filter: PlaceFilter, alternative: TextAlternative, cap: number) {
+    const from = alternative.textGroups.length
+      ? this.dialect.placesMatching(this.db, alternative.textGroups)
+      : this.db.selectFrom('places');
+    let q = this.filtered(from.select('places.id'), filter);
+    for (const { column, slugs } of alternative.columns) q = q.where(column, 'in', slugs);
+    return q.limit(cap);
   }
 
   async termsSince(afterId: number): Promise<{ lastId: number; terms: string[] }> {

@@ -12,6 +12,10 @@ const dialect: DialectSql = {
     sql<SqlBool>`point(places.lon, places.lat) <@ box(point(${b.minLon}, ${b.minLat}), point(${b.maxLon}, ${b.maxLat}))`,
   textIds: (groups) =>
     sql`SELECT id FROM places WHERE search_doc @@ to_tsquery('simple', ${tsQuery(groups)})`,
+  placesMatching: (db, groups) =>
+    db
+      .selectFrom('places')
+      .where(sql<SqlBool>`places.search_doc @@ to_tsquery('simple', ${tsQuery(groups)})`),
   // A literal key: a bound one would leave ->> between its text and integer forms.
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${sql.lit(key)})`,
   insertRows: postgresInsertRows,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type SqlBool, SqliteDialect, sql } from 'kysely';
+import { Kysely, type SelectQueryBuilder, type SqlBool, SqliteDialect, sql } from 'kysely';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
 import type { DialectSql } from '../kysely/place-repository.ts';
 import type { Database } from '../schema.ts';
@@ -15,6 +15,15 @@ const dialect: DialectSql = {
       AND max_lat >= ${b.minLat} AND min_lat <= ${b.maxLat})
       AND places.lon BETWEEN ${b.minLon} AND ${b.maxLon} AND places.lat BETWEEN ${b.minLat} AND ${b.maxLat}`,
   textIds: (groups) => sql`SELECT rowid AS id FROM place_search WHERE place_search MATCH ${ftsQuery(groups)}`,
+  // The full-text table first (CROSS JOIN fixes the order in SQLite): an IN (SELECT rowid …) would collect
+  // every match of a common word before the first row is read.
+  placesMatching: (db, groups) =>
+    db
+      .selectFrom(sql`place_search`.as('place_search'))
+      .crossJoin('places')
+      .where(
+        sql<SqlBool>`places.id = place_search.rowid AND place_search MATCH ${ftsQuery(groups)}`,
+      ) as unknown as SelectQueryBuilder<Database, 'places', object>,
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`,
   insertRows: sqliteInsertRows,
   // SQLite's planner assumes an equality on an indexed column is selective without statistics.
