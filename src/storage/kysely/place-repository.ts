@@ -64,6 +64,8 @@ const DUPLICATE_LOOKUP_COLUMNS = ['source', 'source_id', 'name_key', 'phone_key'
 const NEAR_START_RADIUS_M = 400;
 // A text match is split into at most this many indexed alternatives (see text-alternatives.ts).
 const MAX_TEXT_ALTERNATIVES = 12;
+// Ids per IN list when reading keys for a page of candidates: small statements, well under any bound-parameter limit.
+const ID_CHUNK = 500;
 
 /** Caches shared by a repository and the transaction-bound repositories it hands out. */
 interface WriteState {
@@ -480,11 +482,11 @@ export class KyselyPlaceRepository implements PlaceRepository {
 
   async otherKeys(ids: readonly number[]): Promise<Map<number, string[]>> {
     const keys = new Map<number, string[]>();
-    for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
+    for (let start = 0; start < ids.length; start += ID_CHUNK) {
       const rows = await this.db
         .selectFrom('places')
         .select(['id', 'search_other'])
-        .where('id', 'in', ids.slice(start, start + INSERT_CHUNK))
+        .where('id', 'in', ids.slice(start, start + ID_CHUNK))
         .execute();
       for (const r of rows) keys.set(Number(r.id), splitKeys(r.search_other));
     }
