@@ -340,6 +340,9 @@ describe.each(BACKENDS)('contributions on %s', (backend) => {
       );
       expect(sent.text, id).toContain(`<p class="field-error" id="${id}-error">${problem}</p>`);
     }
+    // A problem about the pair marks the longitude too, described by the one message under the latitude.
+    const pair = await visitor.post('/ru/suggest', { ...PLACE_FORM, lat: '91' });
+    expect(pair.text).toMatch(/id="f-lon"[^>]*aria-invalid="true" aria-describedby="f-lat-error"/);
     const english = await visitor.post('/en/suggest', { ...PLACE_FORM, name: 'Я'.repeat(201) });
     expect(english.text).toContain('This is too long: at most 200 characters.');
     expect(await server.ctx.storage.contributions.pendingCounts()).toEqual(pending);

@@ -18,6 +18,14 @@ export interface FormProblem {
 }
 
 /**
+ * The longitude beside a latitude that carries a problem about the pair (`lon/lat`): marked invalid too, and
+ * described by the same message, which is shown once under the latitude.
+ */
+export function pairedWithLatitude(problem: FormProblem | null | undefined): SafeHtml {
+  return problem?.field === 'lon/lat' ? html` aria-invalid="true" aria-describedby="f-lat-error"` : html``;
+}
+
+/**
  * The problem as the form field `name` sees it: the use case names its own field (`names.ru`, `lon/lat`,
  * `place_id`), which a form may show under another name (`name`, `lat`, `venue`).
  */

@@ -17,6 +17,7 @@ import {
   type FormProblem,
   inForm,
   inputField,
+  pairedWithLatitude,
   problemSummary,
   textAreaField,
 } from './form-kit.ts';
@@ -87,7 +88,7 @@ ${duplicates.length ? html`<div class="notice notice--warning" role="alert"><div
   ${inputField({ name: 'address', label: p.address, value: input.address ?? '', autocomplete: 'street-address', problem: c.problem })}
   <div class="form-row">
   ${inputField({ name: 'lat', label: m.latitude, value: input.lat === undefined ? '' : String(input.lat), required: true, problem: inForm(c.problem, 'lon/lat', 'lat'), extra: html` inputmode="decimal"` })}
-  ${inputField({ name: 'lon', label: m.longitude, value: input.lon === undefined ? '' : String(input.lon), required: true, extra: html` inputmode="decimal"` })}
+  ${inputField({ name: 'lon', label: m.longitude, value: input.lon === undefined ? '' : String(input.lon), required: true, extra: html` inputmode="decimal"${pairedWithLatitude(c.problem)}` })}
   </div>
   <p class="hint">${m.coordinatesHint}</p>
   <label class="check"><input type="checkbox" name="home_based"${input.home_based ? html` checked` : ''}> ${m.homeBased}</label>

@@ -12,6 +12,7 @@ import {
   type FormProblem,
   inForm,
   inputField,
+  pairedWithLatitude,
   problemSummary,
   textAreaField,
 } from '../community/form-kit.ts';
@@ -118,7 +119,7 @@ ${problemSummary(tr, c.problem)}
   ${inputField({ name: 'address', label: e.address, value: one(values, 'address'), hint: e.venueHint, problem: c.problem })}
   <div class="form-row">
   ${inputField({ name: 'lat', label: m.latitude, value: one(values, 'lat'), problem: position, extra: html` inputmode="decimal"` })}
-  ${inputField({ name: 'lon', label: m.longitude, value: one(values, 'lon'), extra: html` inputmode="decimal"` })}
+  ${inputField({ name: 'lon', label: m.longitude, value: one(values, 'lon'), extra: html` inputmode="decimal"${pairedWithLatitude(c.problem)}` })}
   </div>
   <p class="hint">${m.coordinatesHint}</p>
   </fieldset>
