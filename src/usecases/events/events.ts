@@ -5,7 +5,7 @@ import type { CityEvent, Occurrence } from '../../domain/events/event.ts';
 import { occurrencesBetween } from '../../domain/events/occurrences.ts';
 import { type BBox, bboxContains } from '../../domain/geo.ts';
 import type { Place } from '../../domain/places/place.ts';
-import type { PlaceRepository } from '../../storage/repositories.ts';
+import type { EventWindowQuery, PlaceRepository } from '../../storage/repositories.ts';
 import type { AppContext } from '../context.ts';
 import { type EventInput, prepareEvent } from './prepare-event.ts';
 
@@ -70,17 +70,8 @@ export async function getEvent(ctx: AppContext, id: number, actor: Actor = VISIT
   return event;
 }
 
-export interface EventQuery {
-  from: Date;
-  to: Date;
-  city?: string;
-  types?: string[];
-  placeId?: number;
-  languageMask?: number;
-  localsWelcome?: boolean;
-  free?: boolean;
-  bbox?: BBox;
-}
+/** The public's query: storage's window query without its status, demo and size rules, plus an area. */
+export type EventQuery = Omit<EventWindowQuery, 'includeDemo' | 'statuses' | 'limit'> & { bbox?: BBox };
 
 /** Stored bounds are ISO text compared as text: the far future must stay a four-digit year. */
 export const END_OF_TIME = new Date('9999-12-31T00:00:00Z');

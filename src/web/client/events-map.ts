@@ -9,6 +9,16 @@ interface EventPoint {
   href: string;
 }
 
+/** An event on a map: a link to its page named like its list entry, reachable by keyboard. */
+export function eventMarkerLink(href: string, label: string, className = 'event-marker'): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.className = className;
+  link.href = href;
+  link.setAttribute('aria-label', label);
+  link.title = label;
+  return link;
+}
+
 /**
  * The events list's map: one marker per event with a venue. Each marker is a link named like its list entry,
  * so keyboard and screen-reader users reach the same pages; the list stays the way without JavaScript.
@@ -30,12 +40,9 @@ export function initEventsMap(container: HTMLElement, tr: Translator): void {
   if (!map) return;
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   for (const point of points) {
-    const link = document.createElement('a');
-    link.className = 'event-marker';
-    link.href = point.href;
-    link.setAttribute('aria-label', point.label);
-    link.title = point.label;
-    new Marker({ element: link }).setLngLat([point.lon, point.lat]).addTo(map);
+    new Marker({ element: eventMarkerLink(point.href, point.label) })
+      .setLngLat([point.lon, point.lat])
+      .addTo(map);
   }
   map.on('load', () => {
     void addAreaLabels(map, tr.locale);

@@ -2,6 +2,8 @@ import type { IControl, Map as MapLibreMap } from 'maplibre-gl';
 import { Marker } from 'maplibre-gl';
 import type { Filters } from '../filters-url.ts';
 import type { Translator } from '../i18n/index.ts';
+import { dateFormat } from '../pages/events/event-items.ts';
+import { eventMarkerLink } from './events-map.ts';
 import type { Viewport } from './home-list.ts';
 
 /** An occurrence as the events API gives it, as far as the map reads it. */
@@ -105,12 +107,11 @@ export class HomeEvents implements IControl {
     for (const marker of this.markers) marker.remove();
     this.markers = features.flatMap((feature) => {
       if (!feature.geometry) return [];
-      const label = `${feature.properties.title}, ${this.when(feature)}`;
-      const link = document.createElement('a');
-      link.className = 'event-marker event-marker--home';
-      link.href = `/${this.tr.locale}/events/${feature.properties.id}`;
-      link.setAttribute('aria-label', label);
-      link.title = label;
+      const link = eventMarkerLink(
+        `/${this.tr.locale}/events/${feature.properties.id}`,
+        `${feature.properties.title}, ${this.when(feature)}`,
+        'event-marker event-marker--home',
+      );
       return [new Marker({ element: link }).setLngLat(feature.geometry.coordinates).addTo(this.map)];
     });
     this.map.getContainer().dataset.events = String(this.markers.length);
@@ -137,10 +138,7 @@ export class HomeEvents implements IControl {
     const options: Intl.DateTimeFormatOptions = feature.properties.all_day
       ? { weekday: 'short', day: 'numeric', month: 'short' }
       : { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
-    return new Intl.DateTimeFormat(this.tr.locale, {
-      ...options,
-      timeZone: feature.properties.time_zone,
-    }).format(new Date(start));
+    return dateFormat(this.tr.locale, feature.properties.time_zone, options).format(new Date(start));
   }
 }
 

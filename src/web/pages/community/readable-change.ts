@@ -5,6 +5,18 @@ import type { Taxonomy } from '../../../usecases/taxonomy.ts';
 import { LOCALE_NAMES, type Translator } from '../../i18n/index.ts';
 import { typeName } from '../events/event-items.ts';
 
+/** Words both diffs share: a list of language codes, a city slug and a yes/no, as the reader says them. */
+const languageNames = (tr: Translator, codes: string) =>
+  codes
+    .split(', ')
+    .map((code) => tr.languageName(code))
+    .join(', ');
+function cityName(taxonomy: Taxonomy, tr: Translator, slug: string): string {
+  const city = taxonomy.city(slug);
+  return city ? pickText(city.names, tr.locale) : slug;
+}
+const yesNo = (tr: Translator, text: string) => (text === 'yes' ? tr.m.community.yes : tr.m.community.no);
+
 /** One line per locale: "ru: …" becomes "Русский: …". */
 function localeLines(text: string): string {
   return text.replace(/^([a-zA-Z-]+): /gm, (all, code: string) =>
@@ -30,19 +42,17 @@ export function readableChange(change: FieldChange, tr: Translator, taxonomy: Ta
           const category = taxonomy.category(slug);
           return category ? pickText(category.names, locale) : slug;
         });
-      case 'city': {
-        const city = taxonomy.city(text);
-        return city ? pickText(city.names, locale) : text;
-      }
+      case 'city':
+        return cityName(taxonomy, tr, text);
       case 'neighbourhood': {
         const neighbourhood = taxonomy.neighbourhood(text);
         return neighbourhood ? pickText(neighbourhood.names, locale) : text;
       }
       case 'languages':
-        return each(text, (code) => tr.languageName(code));
+        return languageNames(tr, text);
       case 'homeBased':
       case 'localsWelcome':
-        return text === 'yes' ? m.yes : m.no;
+        return yesNo(tr, text);
       case 'status':
         return m.statuses[text as keyof typeof m.statuses] ?? text;
       case 'names':
@@ -62,26 +72,20 @@ export function readableEventDiff(
   taxonomy: Taxonomy,
 ): { label: string; before: string; after: string }[] {
   const e = tr.m.events;
-  const m = tr.m.community;
   const word = (field: EventFieldChange['field'], text: string): string => {
     if (!text) return text;
     switch (field) {
       case 'type':
         return typeName(text, tr.locale);
-      case 'city': {
-        const city = taxonomy.city(text);
-        return city ? pickText(city.names, tr.locale) : text;
-      }
+      case 'city':
+        return cityName(taxonomy, tr, text);
       case 'languages':
-        return text
-          .split(', ')
-          .map((code) => tr.languageName(code))
-          .join(', ');
+        return languageNames(tr, text);
       case 'allDay':
       case 'localsWelcome':
       case 'bilingual':
       case 'free':
-        return text === 'yes' ? m.yes : m.no;
+        return yesNo(tr, text);
       case 'status':
         return e.eventStatuses[text as keyof typeof e.eventStatuses] ?? text;
       case 'start':
