@@ -79,12 +79,17 @@ async function fillTokens(db: Kysely<any>): Promise<void> {
   await sql`DROP TABLE taxonomy_tokens`.execute(db);
 }
 
-/** External-content FTS5 over the three key columns, kept in step by triggers (as 0002 set it up). */
+/**
+ * External-content FTS5 over the three key columns, kept in step by triggers (as 0002 set it up). Prefix
+ * indexes for 2 and 3 letters: search as you type sends short prefixes (`ka*`), which otherwise merge the
+ * lists of every key they start (at 1M places `de*` took 150 ms, 9 ms with the index; it costs about a
+ * third more index to build and write).
+ */
 // biome-ignore lint/suspicious/noExplicitAny: see above
 async function createSqliteIndex(db: Kysely<any>): Promise<void> {
   await sql`CREATE VIRTUAL TABLE place_search USING fts5(
     search_name, search_other, search_taxonomy, content='places', content_rowid='id', detail='none',
-    tokenize="unicode61 tokenchars '_-'")`.execute(db);
+    prefix='2 3', tokenize="unicode61 tokenchars '_-'")`.execute(db);
   const columns = sql.raw('search_name, search_other, search_taxonomy');
   const values = (row: 'new' | 'old') =>
     sql.raw(`${row}.id, ${row}.search_name, ${row}.search_other, ${row}.search_taxonomy`);
