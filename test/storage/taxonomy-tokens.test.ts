@@ -122,6 +122,7 @@ describe.each(BACKENDS)('migration 0010 on %s', (backend) => {
     const rows = [
       place('Zlatna šolja'),
       place('Pekara Mika', { category: 'bakery', neighbourhood: 'dorcol' }),
+      place('Knjižara Liman', { category: 'bookstore', city: 'novi-sad', neighbourhood: null }),
     ].map((data) => {
       const { search_taxonomy: _, ...columns } = placeColumns(data, indexPlace(data));
       return { ...columns, created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' };
@@ -133,7 +134,7 @@ describe.each(BACKENDS)('migration 0010 on %s', (backend) => {
       const inserted = await old.insertInto('places').values(row).returning('id').executeTakeFirstOrThrow();
       ids.push(Number(inserted.id));
     }
-    const [cafe, bakery] = ids as [number, number];
+    const [cafe, bakery, bookstore] = ids as [number, number, number];
 
     expect((await storage.migrate()).applied).toEqual(['0010-taxonomy-tokens']);
     const stored = await (storage.db as Kysely<Database>)
@@ -144,11 +145,13 @@ describe.each(BACKENDS)('migration 0010 on %s', (backend) => {
     expect(stored.map((r) => r.search_taxonomy)).toEqual([
       '_c_cafe _t_belgrade _n_vracar',
       '_c_bakery _t_belgrade _n_dorcol',
+      '_c_bookstore _t_novi-sad',
     ]);
     expect(
       await matching(storage, [word({ categories: ['cafe'] }), word({ neighbourhoods: ['vracar'] })]),
     ).toEqual([cafe]);
     expect(await matching(storage, [word({ categories: ['bakery'] })])).toEqual([bakery]);
+    expect(await matching(storage, [word({ cities: ['novi-sad'] })])).toEqual([bookstore]);
     // Word keys and prefixes still match after the index was rebuilt.
     const byName = (terms: string[]) => matching(storage, [{ ...word({}), terms }]);
     expect(await byName(['pekara'])).toEqual([bakery]);
