@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InputError } from '../domain/errors.ts';
 import { detectFormat, type ImportFormat } from '../imports/formats/detect-format.ts';
 import type { CsvOptions } from '../imports/readers.ts';
@@ -34,7 +35,8 @@ export interface ImportRequest {
   csv?: CsvOptions;
   /**
    * Read and map the records in a worker thread while this one writes (two cores, one for each). By default
-   * for files of 1 MB and more; smaller ones are done before a worker would have started.
+   * for files of 1 MB and more on a machine with more than one core; smaller ones are done before a worker
+   * would have started.
    */
   worker?: boolean;
   onProgress?: (progress: ImportProgress) => void;
@@ -80,6 +82,7 @@ export interface ImportReport {
 class Rollback extends Error {}
 
 // Smaller files are mapped in this thread: starting a worker (and tsx in it) takes longer than they need.
+// With one core the worker would only add its start and the copying of every batch.
 const WORKER_MIN_BYTES = 1024 * 1024;
 
 /**
@@ -109,7 +112,7 @@ export async function importPlaces(ctx: AppContext, request: ImportRequest): Pro
     (complete) => {
       tally = complete;
     },
-    request.worker ?? request.bytes.byteLength >= WORKER_MIN_BYTES,
+    request.worker ?? (request.bytes.byteLength >= WORKER_MIN_BYTES && availableParallelism() > 1),
   );
   const expected = expectedRecords(format, request.bytes);
   let written = false;
