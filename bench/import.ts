@@ -71,7 +71,7 @@ export async function benchImport(
 const generated = new Map<number, Map<ExportFormat, Uint8Array>>();
 
 /** The demo generator's places written by the exporters, made once per size and kept for every backend. */
-export async function sourceFiles(size: number): Promise<Map<ExportFormat, Uint8Array>> {
+async function sourceFiles(size: number): Promise<Map<ExportFormat, Uint8Array>> {
   const known = generated.get(size);
   if (known) return known;
   progress(`import: writing ${size.toLocaleString('en-US')} places as ${FORMATS.join(', ')}`);
