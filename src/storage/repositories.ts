@@ -13,6 +13,7 @@ import type { EventChange, NewEventChange } from '../domain/events/event-change.
 import type { BBox } from '../domain/geo.ts';
 import type { SpokenLanguage } from '../domain/languages.ts';
 import type { Locale, LocalizedText } from '../domain/locales.ts';
+import type { DuplicateKeys } from '../domain/places/duplicate-keys.ts';
 import type { Place, PlaceData, PlaceStatus } from '../domain/places/place.ts';
 import type { Category, City } from '../domain/taxonomy.ts';
 
@@ -56,6 +57,16 @@ export interface SearchDocument {
 }
 
 export type SearchIndexer = (place: PlaceData) => SearchDocument;
+
+/**
+ * What storage derives from a place for its indexes, when the caller has it already: its search keys (made
+ * with the indexer `useSearchIndexer` installed) and its duplicate keys. An import makes both on another
+ * thread, where the records are read.
+ */
+export interface IndexedPlace {
+  search: SearchDocument;
+  keys: DuplicateKeys;
+}
 
 /**
  * What ranking needs of a text match, without loading the whole place. The keys of its other texts are
@@ -128,9 +139,14 @@ export interface PlaceRepository {
   insert(data: PlaceData, change?: ChangeNote): Promise<Place>;
   /**
    * Bulk insert in one transaction per call; returns how many were written. With a change note each place
-   * gets its version 1 in the history (an import); without one (demo data), none.
+   * gets its version 1 in the history (an import); without one (demo data), none. `indexed`, when given,
+   * has each place's keys in the same order (otherwise they are made here).
    */
-  insertMany(data: readonly PlaceData[], change?: ChangeNote): Promise<number>;
+  insertMany(
+    data: readonly PlaceData[],
+    change?: ChangeNote,
+    indexed?: readonly IndexedPlace[],
+  ): Promise<number>;
   /** Writes a new version: the place's version number grows by one and the history records who and why. */
   update(id: number, data: PlaceData, change?: ChangeNote): Promise<Place | null>;
   /** Every recorded version of a place, newest first, exact positions included (never public as such). */

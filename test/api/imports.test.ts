@@ -69,6 +69,36 @@ describe.each(BACKENDS)('POST /api/v1/imports on %s', (backend) => {
     expect(lines.at(-1)).toHaveProperty('report.counts');
   });
 
+  it('streams the progress of a file large enough to be mapped in a worker thread, and its problems as 400s', async () => {
+    const features = Array.from({ length: 5_000 }, (_, i) => ({
+      type: 'Feature',
+      id: `node/${i + 1}`,
+      geometry: {
+        type: 'Point',
+        coordinates: [20.4 + (i % 70) * 0.0013, 44.78 + Math.floor(i / 70) * 0.0007],
+      },
+      properties: { name: `Пекарня ${i + 1}`, shop: 'bakery', description: 'Хлеб и выпечка каждый день.' },
+    }));
+    const geojson = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }));
+    expect(geojson.byteLength).toBeGreaterThan(1024 * 1024);
+    const response = await post('file_name=bakeries.geojson&dry_run=true', geojson, {
+      accept: 'application/x-ndjson',
+    });
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.progress).map((l) => l.progress.records)).toEqual(
+      Array.from({ length: 10 }, (_, i) => (i + 1) * 500),
+    );
+    expect(lines.at(-1)).toMatchObject({ report: { counts: { records: 5_000, new: 5_000 } } });
+
+    const cut = geojson.subarray(0, geojson.byteLength - 100);
+    const broken = await post('file_name=bakeries.geojson', cut);
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).message).toMatch(/JSON/);
+  });
+
   it('answers a hostile or malformed file with a 400 naming where, and writes nothing', async () => {
     const bomb = new TextEncoder().encode(
       '<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaa">]><kml><Document>&a;</Document></kml>',

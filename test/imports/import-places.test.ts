@@ -60,12 +60,18 @@ const DENTIST: Feature = {
   tags: { name: 'Стоматология Улыбка', amenity: 'dentist', email: 'mailto:hello@ulybka.rs' },
 };
 
-describe.each(BACKENDS)('importing places on %s', (backend) => {
+// Every behaviour holds whether the records are mapped in this thread (small files) or in a worker thread.
+const CASES = BACKENDS.flatMap((backend) => [
+  [backend, 'in process'] as const,
+  [backend, 'in a worker'] as const,
+]);
+
+describe.each(CASES)('importing places on %s, mapping %s', (backend, mapping) => {
   let database: TestDatabase;
   let ctx: AppContext;
 
   const run = (request: Partial<ImportRequest> & { bytes: Uint8Array }) =>
-    importPlaces(ctx, { fileName: 'osm.geojson', ...request });
+    importPlaces(ctx, { fileName: 'osm.geojson', worker: mapping === 'in a worker', ...request });
   const realPlaces = async (): Promise<Place[]> => {
     const rows = await ctx.storage.places.list({ demo: false, limit: 1000 });
     return rows;

@@ -16,6 +16,7 @@ import type {
   DuplicateCandidate,
   DuplicateLookup,
   HoursPattern,
+  IndexedPlace,
   PlaceFilter,
   PlaceListQuery,
   PlaceListRow,
@@ -169,7 +170,11 @@ export class KyselyPlaceRepository implements PlaceRepository {
     });
   }
 
-  async insertMany(data: readonly PlaceData[], change?: ChangeNote): Promise<number> {
+  async insertMany(
+    data: readonly PlaceData[],
+    change?: ChangeNote,
+    indexed?: readonly IndexedPlace[],
+  ): Promise<number> {
     if (data.length === 0) return 0;
     await this.writing(async (trx) => {
       const timestamp = this.now().toISOString();
@@ -178,11 +183,12 @@ export class KyselyPlaceRepository implements PlaceRepository {
         data.map((place) => place.hours),
       );
       const documents: SearchDocument[] = [];
-      const rows = data.map((place) => {
-        const search = this.indexer(publicView(place));
+      const rows = data.map((place, i) => {
+        const given = indexed?.[i];
+        const search = given?.search ?? this.indexer(publicView(place));
         documents.push(search);
         return {
-          ...placeColumns(place, search),
+          ...placeColumns(place, search, place, given?.keys),
           hours_id: place.hours === null ? null : (hoursIds.get(place.hours) ?? null),
           created_at: timestamp,
           updated_at: timestamp,

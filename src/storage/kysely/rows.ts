@@ -2,7 +2,7 @@ import type { SpokenLanguage } from '../../domain/languages.ts';
 import { languageMask } from '../../domain/languages.ts';
 import type { Locale } from '../../domain/locales.ts';
 import { publicView } from '../../domain/places/approximate-position.ts';
-import { duplicateKeys } from '../../domain/places/duplicate-keys.ts';
+import { type DuplicateKeys, duplicateKeys } from '../../domain/places/duplicate-keys.ts';
 import type { Place, PlaceData, PlaceStatus } from '../../domain/places/place.ts';
 import { placeTaxonomyTokens } from '../../domain/search/taxonomy-tokens.ts';
 import type { Category, City } from '../../domain/taxonomy.ts';
@@ -47,16 +47,17 @@ export function placeFromRow(row: PlaceRow): Place {
 
 /**
  * The row for a place. A home-based place's public columns get the approximate view; `exact` is what the
- * exact_* columns keep (by default the data's own position and address, which is then the exact one).
+ * exact_* columns keep (by default the data's own position and address, which is then the exact one);
+ * `keys` its duplicate keys, when the caller has them.
  */
 export function placeColumns(
   data: PlaceData,
   search: SearchDocument,
   exact: { lon: number; lat: number; address: string | null } = data,
+  keys: DuplicateKeys = duplicateKeys(publicView(data)),
 ): PlaceColumns {
   const home = Boolean(data.homeBased);
   const shown = publicView(data);
-  const keys = duplicateKeys(shown);
   return {
     home_based: home ? 1 : 0,
     exact_lon: home ? exact.lon : null,
