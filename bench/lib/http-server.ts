@@ -25,6 +25,8 @@ if (kind === 'hello') {
   const now = new Date(nowIso);
   storage = openStorage(databaseUrl);
   const ctx = await createContext(storage, { now: () => now });
+  // As `kvartal serve` does before it listens.
+  await ctx.vocabulary.warm();
   app = await buildApp({
     ctx,
     config: { adminToken: null, logLevel: 'warn', publicUrl: null },

@@ -17,6 +17,7 @@ export async function serve(config: Config): Promise<void> {
       `The database was empty, so ${loaded} DEMO places were loaded. Remove them with: npx kvartal demo --clear`,
     );
   }
+  await ctx.vocabulary.warm();
   const close = async () => {
     await app.close();
     await storage.close();

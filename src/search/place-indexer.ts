@@ -5,7 +5,8 @@ import type { SearchDocument, SearchIndexer } from '../storage/repositories.ts';
 /**
  * What a place is found by in the full-text index: its names, and its other texts (descriptions, address,
  * tags, phone). Category, neighbourhood and city words are matched through the taxonomy instead
- * (see taxonomy-terms.ts), so they cost nothing per place and follow edits of the synonyms at once.
+ * (see taxonomy-terms.ts): a word maps to slugs in memory, so edits of the synonyms apply at once, and each
+ * place carries only its slugs as tokens (domain/search/taxonomy-tokens.ts, written with the row).
  */
 export const indexPlace: SearchIndexer = (place: PlaceData): SearchDocument => {
   const other = indexTerms(

@@ -211,6 +211,11 @@ export class TermDictionary {
     return hits;
   }
 
+  /** Packs the terms added since the last lookup into the trie now rather than on the next lookup. */
+  prepare(): void {
+    this.repackIfDue();
+  }
+
   private repackIfDue(): void {
     if (this.pending.size < REPACK_AFTER) return;
     const added = [...this.pending].sort(compare);

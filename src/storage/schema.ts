@@ -59,6 +59,8 @@ export interface PlaceTable {
   /** Search keys (see domain/search) of the names and of everything else, space-separated. */
   search_name: string;
   search_other: string;
+  /** The category, neighbourhood and city as full-text tokens (domain/search/taxonomy-tokens.ts). */
+  search_taxonomy: string;
   /** Duplicate keys (domain/places/duplicate-keys.ts): the original name folded, phone digits, website. */
   name_key: string | null;
   phone_key: string | null;

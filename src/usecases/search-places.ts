@@ -5,7 +5,7 @@ import { CategoryIntent } from '../search/category-intent.ts';
 import { rankCandidates, settle } from '../search/ranking.ts';
 import { taxonomyTermsOf } from '../search/taxonomy-terms.ts';
 import { buildTextQuery } from '../search/text-query.ts';
-import type { PlaceFilter, TextCandidate } from '../storage/repositories.ts';
+import type { PlaceFilter, TextCandidate, TextMatch } from '../storage/repositories.ts';
 import type { AppContext } from './context.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { ListPlacesResult } from './list-places.ts';
@@ -44,7 +44,10 @@ export async function searchPlaces(
   const taxonomyTerms = taxonomyTermsOf(ctx.taxonomy);
   const textQuery = buildTextQuery(request.q ?? '', dictionary, taxonomyTerms);
   if (!textQuery) return null;
-  const filter: PlaceFilter = { ...request.filter, text: textQuery.match };
+  const filter: PlaceFilter = {
+    ...request.filter,
+    text: withinCity(ctx, textQuery.match, request.filter.city),
+  };
   const near = request.near;
   if (near) filter.bbox = intersect(filter.bbox, boxAround([near.lon, near.lat], near.radiusM));
   const fetched = await ctx.storage.places.textCandidates(filter, CANDIDATE_CAP + 1);
@@ -87,6 +90,21 @@ export async function searchPlaces(
       ranked.map((r) => r.candidate),
       approximate,
     ),
+  };
+}
+
+/**
+ * Leaves out the neighbourhoods of other cities when the list is filtered to one: a word naming one
+ * ("dorcol" in Novi Sad) could only match through its text, and the index would otherwise intersect the
+ * neighbourhood's places with the city's to find none.
+ */
+function withinCity(ctx: AppContext, match: TextMatch, city: string | undefined): TextMatch {
+  if (!city) return match;
+  return {
+    groups: match.groups.map((group) => ({
+      ...group,
+      neighbourhoods: group.neighbourhoods.filter((slug) => ctx.taxonomy.neighbourhood(slug)?.city === city),
+    })),
   };
 }
 

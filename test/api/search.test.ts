@@ -175,6 +175,8 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     ['!!!???...'],
     ['{}[]()^$'],
     ['😀'],
+    ['_c_cafe _t_belgrade'],
+    ["kafa' | '_c_cafe':*"],
   ])('answers junk query %j sensibly, never with a server error', async (q) => {
     const response = await server.app.inject({ url: `/api/v1/places?q=${encodeURIComponent(q)}` });
     expect(response.statusCode).toBe(200);

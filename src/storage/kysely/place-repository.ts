@@ -11,6 +11,7 @@ import type { ChangeNote, PlaceVersion } from '../../domain/contributions/contri
 import { type BBox, boxAround, distanceMeters } from '../../domain/geo.ts';
 import { publicView } from '../../domain/places/approximate-position.ts';
 import type { Place, PlaceData } from '../../domain/places/place.ts';
+import { placeTaxonomyTokens } from '../../domain/search/taxonomy-tokens.ts';
 import type {
   DuplicateCandidate,
   DuplicateLookup,
@@ -36,7 +37,7 @@ import {
   recordVersions,
 } from './place-versions.ts';
 import { placeColumns, placeFromRow } from './rows.ts';
-import { possibleAlternatives, type TextAlternative, textAlternatives } from './text-alternatives.ts';
+import { fullTextGroups } from './text-groups.ts';
 
 /** What the two backends do differently for places: how a box uses the spatial index, how text matches. */
 export interface DialectSql {
@@ -63,8 +64,6 @@ const DUPLICATE_LOOKUP_COLUMNS = ['source', 'source_id', 'name_key', 'phone_key'
 
 // "Near" searches widen from this radius until a page is full: cheap in dense centres, complete at the edge.
 const NEAR_START_RADIUS_M = 400;
-// A text match is split into at most this many indexed alternatives (see text-alternatives.ts).
-const MAX_TEXT_ALTERNATIVES = 12;
 // Ids per IN list when reading keys for a page of candidates: small statements, well under any bound-parameter limit.
 const ID_CHUNK = 500;
 
@@ -457,22 +456,23 @@ export class KyselyPlaceRepository implements PlaceRepository {
 
   async textCandidates(filter: PlaceFilter, cap: number): Promise<TextCandidate[]> {
     const { text, ...rest } = filter;
-    const expanded = text ? textAlternatives(text, MAX_TEXT_ALTERNATIVES) : null;
-    const alternatives = expanded && possibleAlternatives(expanded, rest);
-    if (alternatives?.length === 0) return [];
-    let select = this.db
-      .selectFrom('places')
-      .select(['id', 'lon', 'lat', 'category', 'neighbourhood', 'language_mask', 'city', 'search_name']);
-    if (alternatives) {
-      // Each alternative on its own index and at most `cap` from each: no set larger than that is built.
-      const sets = alternatives.map(
-        (alternative, i) =>
-          sql`SELECT id FROM (${this.alternativeIds(rest, alternative, cap)}) AS ${sql.raw(`a${i}`)}`,
-      );
-      select = select.where(sql<SqlBool>`places.id IN (${sql.join(sets, sql` UNION `)})`);
-    } else {
-      select = this.filtered(select, filter);
-    }
+    const groups = text ? fullTextGroups(text, rest) : undefined;
+    if (groups === null) return [];
+    // One full-text AND (see text-groups.ts), driven by the index so that the LIMIT stops it early.
+    const from = groups ? this.dialect.placesMatching(this.db, groups) : this.db.selectFrom('places');
+    const select = this.filtered(
+      from.select([
+        'places.id',
+        'places.lon',
+        'places.lat',
+        'places.category',
+        'places.neighbourhood',
+        'places.language_mask',
+        'places.city',
+        'places.search_name',
+      ]),
+      rest,
+    );
     const rows = await select.limit(cap).execute();
     return rows.map((r) => ({
       id: Number(r.id),
@@ -497,15 +497,6 @@ export class KyselyPlaceRepository implements PlaceRepository {
       for (const r of rows) keys.set(Number(r.id), splitKeys(r.search_other));
     }
     return keys;
-  }
-
-  private alternativeIds(filter: PlaceFilter, alternative: TextAlternative, cap: number) {
-    const from = alternative.textGroups.length
-      ? this.dialect.placesMatching(this.db, alternative.textGroups)
-      : this.db.selectFrom('places');
-    let q = this.filtered(from.select('places.id'), filter);
-    for (const { column, slugs } of alternative.columns) q = q.where(column, 'in', slugs);
-    return q.limit(cap);
   }
 
   async termsSince(afterId: number): Promise<{ lastId: number; terms: string[] }> {
@@ -547,6 +538,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
             .set({
               search_name: search.name.join(' '),
               search_other: search.other.join(' '),
+              search_taxonomy: placeTaxonomyTokens(row).join(' '),
             })
             .where('id', '=', row.id)
             .execute();
@@ -595,7 +587,7 @@ export class KyselyPlaceRepository implements PlaceRepository {
       const ids = filter.hoursIds;
       q = ids.length === 0 ? q.where(sql<SqlBool>`1 = 0`) : q.where('hours_id', 'in', ids);
     }
-    if (filter.text) q = this.matchingText(q, filter.text, filter.statuses ?? []);
+    if (filter.text) q = this.matchingText(q, filter.text, filter);
     if (filter.bbox) {
       const bbox = filter.bbox;
       q = q.where((eb) => this.dialect.inBBox(eb, bbox));
@@ -603,42 +595,10 @@ export class KyselyPlaceRepository implements PlaceRepository {
     return q;
   }
 
-  /**
-   * All groups in one full-text lookup when they are plain words (the fast path). A word that also names a
-   * category, neighbourhood or city matches a UNION of id sets, each from its own index, so neither backend
-   * has to scan every place to evaluate an OR across different indexes.
-   */
-  private matchingText<O>(
-    select: PlacesQuery<O>,
-    text: TextMatch,
-    statuses: readonly string[],
-  ): PlacesQuery<O> {
-    const plain = text.groups.every(
-      (g) => !g.categories.length && !g.neighbourhoods.length && !g.cities.length,
-    );
-    if (plain) {
-      const ids = this.dialect.textIds(text.groups.map((g) => g.terms));
-      return select.where(sql<SqlBool>`places.id IN (${ids})`);
-    }
-    const status = statuses.length ? sql`status IN (${sql.join(statuses)})` : sql`1 = 1`;
-    // One IN over an INTERSECT of the groups' sets: SQLite plans two IN-subqueries on rowid very badly.
-    const groupSets = text.groups.map((group, index) => {
-      const sets: RawBuilder<unknown>[] = [];
-      if (group.terms.length) sets.push(this.dialect.textIds([group.terms]));
-      for (const [column, slugs] of [
-        ['category', group.categories],
-        ['neighbourhood', group.neighbourhoods],
-        ['city', group.cities],
-      ] as const) {
-        if (slugs.length) {
-          sets.push(
-            sql`SELECT id FROM places WHERE ${status} AND ${sql.ref(column)} IN (${sql.join(slugs)})`,
-          );
-        }
-      }
-      return sql`SELECT id FROM (${sql.join(sets, sql` UNION `)}) AS ${sql.raw(`g${index}`)}`;
-    });
-    return select.where(sql<SqlBool>`places.id IN (${sql.join(groupSets, sql` INTERSECT `)})`);
+  private matchingText<O>(select: PlacesQuery<O>, text: TextMatch, filter: PlaceFilter): PlacesQuery<O> {
+    const groups = fullTextGroups(text, filter);
+    if (!groups) return select.where(sql<SqlBool>`1 = 0`);
+    return select.where(sql<SqlBool>`places.id IN (${this.dialect.textIds(groups)})`);
   }
 
   /** Records vocabulary terms not seen before (append-only; duplicates are ignored by the unique key). */

@@ -4,6 +4,7 @@ import type { Locale } from '../../domain/locales.ts';
 import { publicView } from '../../domain/places/approximate-position.ts';
 import { type DuplicateKeys, duplicateKeys } from '../../domain/places/duplicate-keys.ts';
 import type { Place, PlaceData, PlaceStatus } from '../../domain/places/place.ts';
+import { placeTaxonomyTokens } from '../../domain/search/taxonomy-tokens.ts';
 import type { Category, City } from '../../domain/taxonomy.ts';
 import type { SearchDocument } from '../repositories.ts';
 import type { CategoryTable, CityTable, NeighbourhoodTable, PlaceTable } from '../schema.ts';
@@ -86,6 +87,7 @@ export function placeColumns(
     source_layer: data.provenance.layer ?? null,
     search_name: search.name.join(' '),
     search_other: search.other.join(' '),
+    search_taxonomy: placeTaxonomyTokens(data).join(' '),
     name_key: keys.name,
     phone_key: keys.phone,
     website_key: keys.website,

@@ -5,6 +5,7 @@ import type { StorageCapabilities } from '../repositories.ts';
  * Full-text search over normalised keys of a place's names and of its other texts. Category, neighbourhood
  * and city words are not stored per place: they are matched against the taxonomy in memory and become
  * `category IN (…)` conditions, which keeps the index small and lets edited synonyms apply at once.
+ * (0010 replaces those conditions with slug tokens in this index and rebuilds it.)
  * The keys are made by the domain's search module, so the database only matches terms and prefixes: SQLite
  * through FTS5, PostgreSQL through a weighted tsvector with GIN.
  * `search_terms` is the vocabulary, append-only, so every process can extend its typo dictionary cheaply.

@@ -9,6 +9,7 @@ import { eventsMigration } from './0006-events.ts';
 import { placeDetailsMigration } from './0007-place-details.ts';
 import { eventChangesMigration } from './0008-event-changes.ts';
 import { reportLocaleMigration } from './0009-report-locale.ts';
+import { taxonomyTokensMigration } from './0010-taxonomy-tokens.ts';
 
 /** Every migration, by name; names sort in the order they must run. Shared by both backends. */
 export function migrations(capabilities: StorageCapabilities): Record<string, Migration> {
@@ -22,5 +23,6 @@ export function migrations(capabilities: StorageCapabilities): Record<string, Mi
     '0007-place-details': placeDetailsMigration,
     '0008-event-changes': eventChangesMigration(capabilities),
     '0009-report-locale': reportLocaleMigration,
+    '0010-taxonomy-tokens': taxonomyTokensMigration(capabilities),
   };
 }

@@ -10,22 +10,24 @@ const dialect: DialectSql = {
   // Same expression as the GiST index (point(lon, lat)), so the planner can use it.
   inBBox: (_eb, b) =>
     sql<SqlBool>`point(places.lon, places.lat) <@ box(point(${b.minLon}, ${b.minLat}), point(${b.maxLon}, ${b.maxLat}))`,
-  textIds: (groups) =>
-    sql`SELECT id FROM places WHERE search_doc @@ to_tsquery('simple', ${tsQuery(groups)})`,
+  textIds: (groups) => sql`SELECT id FROM places WHERE search_doc @@ ${tsQuery(groups)}::tsquery`,
   placesMatching: (db, groups) =>
-    db
-      .selectFrom('places')
-      .where(sql<SqlBool>`places.search_doc @@ to_tsquery('simple', ${tsQuery(groups)})`),
+    db.selectFrom('places').where(sql<SqlBool>`places.search_doc @@ ${tsQuery(groups)}::tsquery`),
   // A literal key: a bound one would leave ->> between its text and integer forms.
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${sql.lit(key)})`,
   insertRows: postgresInsertRows,
   afterBulkWrite: analyseWhenOutgrown,
 };
 
-/** tsquery syntax. Keys are [a-z0-9] only (the search module guarantees it), so nothing needs escaping. */
+/**
+ * tsquery syntax, read as is (no text parser): the document's lexemes are the stored keys and taxonomy tokens
+ * verbatim (migration 0010). Keys are letters and digits and tokens add `_` and `-`, so quoting is enough.
+ */
 function tsQuery(groups: string[][]): string {
   return groups
-    .map((group) => `(${group.map((t) => (t.endsWith('*') ? `${t.slice(0, -1)}:*` : t)).join(' | ')})`)
+    .map(
+      (group) => `(${group.map((t) => (t.endsWith('*') ? `'${t.slice(0, -1)}':*` : `'${t}'`)).join(' | ')})`,
+    )
     .join(' & ');
 }
 

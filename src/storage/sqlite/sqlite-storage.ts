@@ -30,7 +30,10 @@ const dialect: DialectSql = {
   afterBulkWrite: async () => {},
 };
 
-/** FTS5 query syntax. Keys are [a-z0-9] only (the search module guarantees it); quoting keeps them literal. */
+/**
+ * FTS5 query syntax. Keys are letters and digits (the search module guarantees it) and taxonomy tokens add
+ * `_` and `-`, which the table's tokenizer keeps inside a token; quoting keeps them literal.
+ */
 function ftsQuery(groups: string[][]): string {
   return groups
     .map(
