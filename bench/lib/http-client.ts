@@ -35,6 +35,13 @@ export interface LoadResult {
   p99: number;
   /** Non-2xx answers plus connection errors: any makes the line invalid. */
   failures: number;
+  /** Requests answered in the timed run. */
+  answered: number;
+  /**
+   * Requests sent but not answered when the run stopped. Their waits are in no latency figure, so a run that
+   * left most connections waiting measured only the few that came back.
+   */
+  unanswered: number;
 }
 
 /** Sends `count` requests, `path(0)` to `path(count - 1)`, and ignores the figures: fills the server's caches. */
@@ -74,5 +81,7 @@ export async function load(
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors,
+    answered: result.requests.total,
+    unanswered: Math.max(0, result.requests.sent - result.requests.total - result.errors),
   };
 }

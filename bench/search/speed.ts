@@ -73,7 +73,7 @@ interface Line {
   query: Summary;
   suggest: Summary;
   suggestFirst: Summary;
-  http: { p50: number; p99: number; rps: number } | null;
+  http: { p50: number; p99: number; rps: number; answered: string } | null;
 }
 
 const random = mulberry32(7);
@@ -110,10 +110,14 @@ async function measure(target: Target): Promise<Line> {
       };
       const result = await load(server.url, 100, path);
       // A run where requests failed or none completed measured nothing: report it as a miss, not a time.
+      // Requests still waiting at the end are in no latency figure: when they outnumber the answers, the
+      // percentiles describe only the lucky few, so the line is a miss as well.
+      const { answered, unanswered } = result;
+      const share = `${count(answered)} of ${count(answered + unanswered)}`;
       http =
-        result.failures > 0 || result.requestsPerSecond === 0
-          ? { p50: Number.NaN, p99: Number.POSITIVE_INFINITY, rps: result.requestsPerSecond }
-          : { p50: result.p50, p99: result.p99, rps: result.requestsPerSecond };
+        result.failures > 0 || result.requestsPerSecond === 0 || unanswered > answered
+          ? { p50: Number.NaN, p99: Number.POSITIVE_INFINITY, rps: result.requestsPerSecond, answered: share }
+          : { p50: result.p50, p99: result.p99, rps: result.requestsPerSecond, answered: share };
     } finally {
       await server.stop();
     }
@@ -203,6 +207,7 @@ const tables = [
       'p99',
       'Target',
       'HTTP c100 req/s',
+      'answered',
       'HTTP p50',
       'HTTP p99',
       'Target',
@@ -219,6 +224,7 @@ const tables = [
       ms(l.query.p99),
       verdict(l.query.p99 <= 15, 'p99 ≤ 15 ms'),
       l.http ? count(Math.round(l.http.rps)) : '–',
+      l.http ? l.http.answered : '–',
       l.http ? ms(l.http.p50) : '–',
       l.http ? ms(l.http.p99) : '–',
       l.http ? verdict(l.http.p99 <= 25, 'p99 ≤ 25 ms') : '–',
@@ -230,7 +236,9 @@ const tables = [
     ]),
     notes: [
       'suggest: the 10 prefixes of the table, repeated (answers are cached per prefix until the data changes); ' +
-        `first-call suggest: ${FIRST_PREFIXES.length} distinct prefixes, each asked once (no cache).`,
+        `first-call suggest: ${FIRST_PREFIXES.length} distinct prefixes, each asked once (no cache). ` +
+        'answered: HTTP requests answered of those sent; when fewer than half were answered in the run, the ' +
+        'percentiles would describe only the fast few, so the line shows no time and counts as a miss.',
     ],
   }),
   renderTable({

@@ -183,6 +183,16 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect(Array.isArray(response.json().features)).toBe(true);
   });
 
+  it('reads text shaped like a stored category or city token as its words, never as the token', async () => {
+    const asTokens = await search('_c_cafe _t_belgrade');
+    const asWords = await search('c cafe t belgrade');
+    expect(asTokens.keys).toEqual(asWords.keys);
+    // Through the tokens it would find every café in Belgrade.
+    const cafes = await search('кафе', '&city=belgrade');
+    expect(cafes.keys.length).toBeGreaterThan(1);
+    expect(asTokens.keys).not.toEqual(cafes.keys);
+  });
+
   it('rejects a 1,000-character query with a clear 400', async () => {
     const response = await server.app.inject({ url: `/api/v1/places?q=${'я'.repeat(1000)}` });
     expect(response.statusCode).toBe(400);

@@ -157,7 +157,13 @@ describe.each(BACKENDS)('mapping an import in a worker thread on %s', (backend) 
 
   it('maps in process when the worker cannot start, with the same result', async () => {
     failNextStart = true;
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
     const report = await importPlaces(ctx, { fileName: 'cafes.geojson', bytes: geojson(600), worker: true });
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('mapping worker could not start'),
+      expect.anything(),
+    );
+    warn.mockRestore();
     expect(started).toHaveLength(1);
     expect(report.counts).toMatchObject({ records: 600, new: 600 });
     expect(await storedSourceIds()).toEqual(features(600).map((f) => f.id));

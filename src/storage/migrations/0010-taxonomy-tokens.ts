@@ -62,6 +62,8 @@ async function fillTokens(db: Kysely<any>): Promise<void> {
       .select(column)
       .distinct()
       .where(column, 'is not', null)
+      // An empty neighbourhood is none, as on write: it gets no token (the lookup below then gives NULL).
+      .where(column, '<>', '')
       .execute();
     const slugs = rows.map((r) => String(r[column]));
     for (let i = 0; i < slugs.length; i += 200) {

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type SelectQueryBuilder, type SqlBool, SqliteDialect, sql } from 'kysely';
+import { Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { KyselyStorage } from '../kysely/kysely-storage.ts';
 import type { DialectSql } from '../kysely/place-repository.ts';
 import type { Database } from '../schema.ts';
 import { sqliteInsertRows } from './sqlite-insert-rows.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { TransactionalSqliteDialect } from './transactional-dialect.ts';
 
 const dialect: DialectSql = {
   // The R*Tree stores 32-bit floats rounded outwards, so it finds candidates and the exact columns decide.
@@ -52,6 +53,8 @@ export function openSqlite(path: string): KyselyStorage {
   database.pragma('busy_timeout = 5000');
   // 64 MB of page cache (the default is 2 MB): index pages of a large table stay in memory on bulk writes.
   database.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db = new Kysely<Database>({
+    dialect: new TransactionalSqliteDialect({ database: withStatementCache(database) }),
+  });
   return new KyselyStorage(db, { name: 'sqlite', nativeNearestNeighbour: false }, dialect);
 }

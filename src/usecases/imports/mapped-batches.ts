@@ -30,10 +30,15 @@ export async function* mappedBatches(
     for (;;) {
       const message = await inbox.next();
       if (message === 'unavailable') {
-        // The worker could not start (nothing was mapped yet): map here instead, only slower.
+        // The worker could not load (nothing was mapped yet): map here instead, only slower, and say so,
+        // or a broken deployment would quietly import on one core.
+        process.emitWarning("the import's mapping worker could not start; mapping in the main thread", {
+          code: 'KVARTAL_IMPORT_WORKER',
+        });
         yield* mapRecords(setup, bytes, tally);
         return;
       }
+      if (message.kind === 'ready') continue;
       if (message.kind === 'error') throw revivedError(message.error);
       if (message.kind === 'done') {
         tally(message.tally);
@@ -51,17 +56,18 @@ export async function* mappedBatches(
 class Inbox {
   private readonly queue: Array<MappingMessage | 'unavailable'> = [];
   private waiting: (() => void) | undefined;
-  private received = false;
+  private ready = false;
   private finished = false;
 
   constructor(private readonly worker: Worker) {
     worker.on('message', (message: MappingMessage) => {
-      this.received = true;
+      this.ready = true;
       this.push(message);
     });
     worker.on('error', (error) => {
-      // Before its first message the worker failed to load (tsx or a module missing): the caller falls back.
-      if (!this.received) this.push('unavailable');
+      // Before `ready` the worker failed to load (tsx or a module missing): the caller falls back. After it,
+      // even running out of memory on the first batch is the import's error.
+      if (!this.ready) this.push('unavailable');
       else this.push({ kind: 'error', error: { name: error.name, message: error.message } });
     });
     worker.on('exit', (code) => {
@@ -76,7 +82,8 @@ class Inbox {
   async next(): Promise<MappingMessage | 'unavailable'> {
     while (this.queue.length === 0) await new Promise<void>((resolve) => (this.waiting = resolve));
     const message = this.queue.shift() as MappingMessage | 'unavailable';
-    if (message === 'unavailable' || message.kind !== 'batch') this.finished = true;
+    if (message === 'unavailable' || message.kind === 'done' || message.kind === 'error')
+      this.finished = true;
     return message;
   }
 

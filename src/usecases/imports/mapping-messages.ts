@@ -10,8 +10,12 @@ export interface MappingWorkerData {
   ahead: number;
 }
 
-/** Worker → writer, in this order: batches, then `done` or `error`. (Writer → worker: any message is one more batch of credit.) */
+/**
+ * Worker → writer, in this order: `ready` once its modules have loaded, batches, then `done` or `error`.
+ * (Writer → worker: any message is one more batch of credit.)
+ */
 export type MappingMessage =
+  | { kind: 'ready' }
   | { kind: 'batch'; batch: MappedBatch }
   | { kind: 'done'; tally: MappingTally }
   | { kind: 'error'; error: SerialisedError };

@@ -9,6 +9,8 @@ const port = parentPort;
 if (!port) throw new Error('mapping-worker.ts runs only as a worker thread (see mapped-batches.ts)');
 const { setup, bytes, ahead } = workerData as MappingWorkerData;
 const post = (message: MappingMessage) => port.postMessage(message);
+// Loaded: from here on, a failure is this file's (reported as an error), not a worker that could not start.
+post({ kind: 'ready' });
 
 let credit = ahead;
 let wake: (() => void) | undefined;
