@@ -54,10 +54,19 @@ export class TaxonomyTerms {
     }
   }
 
-  /** The slugs whose terms the word matches (exactly, by stem, by correction or as a prefix). */
+  /**
+   * The slugs whose terms the word matches (exactly, by stem, by correction or as a prefix). A correction
+   * counts only when nothing of the same kind matches the word as typed: `pekara` names bakeries, and its
+   * correction `lekara` must not bring every doctor, dentist and pharmacy along as candidates.
+   */
   slugsMatching(word: QueryWord): { categories: string[]; neighbourhoods: string[]; cities: string[] } {
-    const pick = (map: Map<string, string[]>) =>
-      [...map].filter(([, terms]) => termQuality(terms, word) > 0).map(([slug]) => slug);
+    const pick = (map: Map<string, string[]>) => {
+      const matched = [...map]
+        .map(([slug, terms]) => ({ slug, quality: termQuality(terms, word) }))
+        .filter((m) => m.quality > 0);
+      const floor = matched.some((m) => m.quality >= REAL_WORD) ? REAL_WORD : 0;
+      return matched.filter((m) => m.quality >= floor).map((m) => m.slug);
+    };
     return {
       categories: pick(this.categories),
       neighbourhoods: pick(this.neighbourhoods),
@@ -65,6 +74,9 @@ export class TaxonomyTerms {
     };
   }
 }
+
+/** The lowest quality of a match by the word itself (stem or prefix included), not by a typo correction. */
+const REAL_WORD = 0.8;
 
 /** How well a word matches a list of terms: the best variant quality, 0.8 for a prefix, 0 for none. */
 export function termQuality(terms: readonly string[], word: QueryWord): number {

@@ -113,3 +113,24 @@ describe('ranking without the other keys', () => {
     expect(asked).toBe(0);
   });
 });
+
+describe('words naming a category', () => {
+  const dictionary = new TermDictionary([...taxonomy.allTerms()]);
+  const categoriesOf = (q: string) => {
+    const query = buildTextQuery(q, dictionary, taxonomy);
+    if (!query) throw new Error(`no words in ${q}`);
+    return query.match.groups.map((group) => group.categories);
+  };
+
+  it('name the categories the word is a term of, not those a typo correction of it would be', () => {
+    const [bakery] = categoriesOf('pekara');
+    expect(bakery).toContain('bakery');
+    // `lekara` (of a doctor) is one edit away: a correction, and `pekara` is a real word here.
+    expect(bakery).not.toContain('doctor');
+  });
+
+  it('still reach a category through a correction when the word names none as typed', () => {
+    const [typo] = categoriesOf('pekarna');
+    expect(typo).toContain('bakery');
+  });
+});
