@@ -70,12 +70,12 @@ export interface ImportReport {
   /** Whether anything was written: false for a dry run and for a file refused for invalid records. */
   written: boolean;
   counts: ImportCounts;
-  skipped: { line: number; polygon: number; other: number };
+  skipped: MappingTally['skippedKinds'];
   /** Each layer (My Maps folder) with its record count and the categories its valid places were given. */
-  layers: Array<{ name: string; records: number; categories: Record<string, number> }>;
+  layers: MappingTally['layers'];
   invalid: Array<{ position: string; reason: string }>;
   duplicates: Array<{ position: string; placeId: number | null; reason: string; merged: boolean }>;
-  warnings: Array<{ position: string; message: string }>;
+  warnings: MappingTally['warnings'];
   seconds: number;
 }
 

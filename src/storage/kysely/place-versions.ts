@@ -28,17 +28,21 @@ export async function recordVersion(
 ): Promise<void> {
   await db
     .insertInto('place_versions')
-    .values({
-      place_id: placeId,
-      version,
-      action: change.action,
-      data: JSON.stringify(contentOf(data)),
-      author_id: change.authorId,
-      suggestion_id: change.suggestionId ?? null,
-      note: change.note ?? null,
-      created_at: at,
-    })
+    .values(versionRow(placeId, version, data, change, at))
     .execute();
+}
+
+function versionRow(placeId: number, version: number, data: PlaceData, change: ChangeNote, at: string) {
+  return {
+    place_id: placeId,
+    version,
+    action: change.action,
+    data: JSON.stringify(contentOf(data)),
+    author_id: change.authorId,
+    suggestion_id: change.suggestionId ?? null,
+    note: change.note ?? null,
+    created_at: at,
+  };
 }
 
 /** Only the place's content: a Place passed as data brings its id, version and timestamps, kept elsewhere. */
@@ -64,16 +68,7 @@ export async function recordVersions(
   await insertRows(
     db,
     'place_versions',
-    places.map(({ placeId, data }) => ({
-      place_id: placeId,
-      version: 1,
-      action: change.action,
-      data: JSON.stringify(contentOf(data)),
-      author_id: change.authorId,
-      suggestion_id: change.suggestionId ?? null,
-      note: change.note ?? null,
-      created_at: at,
-    })),
+    places.map(({ placeId, data }) => versionRow(placeId, 1, data, change, at)),
   );
 }
 
